@@ -103,6 +103,11 @@ export function addDays(day: string, n: number): string {
 	return d.toISOString().slice(0, 10);
 }
 
+/** Calendar days from `from` to `to` (`YYYY-MM-DD`): 0 on the same day, negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+	return (utcDay(to) - utcDay(from)) / 86_400_000;
+}
+
 /** Day of the week of a calendar day: 0 = Sunday … 6 = Saturday. */
 export function weekday(day: string): number {
 	const p = parseCivil(day);
@@ -113,6 +118,12 @@ export function weekday(day: string): number {
 /** Compares two civil dates by the instant they start; date-only sorts before times on the same day. */
 export function compareCivil(a: CivilDate, b: CivilDate): number {
 	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function utcDay(day: string): number {
+	const p = parseCivil(day);
+	if (!p) throw new RangeError(`Not a civil date: ${day}`);
+	return Date.UTC(p.year, p.month - 1, p.day);
 }
 
 function pad(n: number): string {

@@ -1,0 +1,69 @@
+/**
+ * Astro content collections over the content folder (CONTENT_DIR or
+ * content/). The schemas are the same factories the validator runs; here
+ * they get Astro's `reference()` and `image()`.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { defineCollection, reference } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { resolveContentDir } from './lib/content-dir.ts';
+import { parseYaml } from './lib/validate/read.ts';
+import type { SchemaHelpers } from './schemas/common.ts';
+import { makeCompetitionSchema } from './schemas/competitions.ts';
+import { makeModelWorkerSchema } from './schemas/model-workers.ts';
+import { makeNoticeSchema } from './schemas/notices.ts';
+import { makePolicySchema } from './schemas/policies.ts';
+import { siteSchema } from './schemas/site.ts';
+import { makeUnitSchema } from './schemas/units.ts';
+
+const contentDir = resolveContentDir();
+
+/** Glob loader for one collection folder; the id is the path without extension. */
+function folder(collection: string, pattern: string) {
+	return glob({
+		pattern,
+		base: pathToFileURL(join(contentDir, collection) + '/'),
+		generateId: ({ entry }) => entry.replace(/\.(md|mdx|ya?ml)$/i, ''),
+	});
+}
+
+function helpers(image: SchemaHelpers['image']): SchemaHelpers {
+	return { reference: (collection) => reference(collection), image };
+}
+
+const site = defineCollection({
+	loader: () => {
+		const { data } = parseYaml(readFileSync(join(contentDir, 'site.yaml'), 'utf8'), 'site.yaml');
+		return [{ id: 'site', ...data }];
+	},
+	schema: siteSchema,
+});
+
+const units = defineCollection({
+	loader: folder('units', '**/*.{yaml,yml}'),
+	schema: ({ image }) => makeUnitSchema(helpers(image)),
+});
+
+const notices = defineCollection({
+	loader: folder('notices', '**/*.{md,mdx}'),
+	schema: ({ image }) => makeNoticeSchema(helpers(image)),
+});
+
+const modelWorkers = defineCollection({
+	loader: folder('model-workers', '**/*.{md,mdx,yaml,yml}'),
+	schema: ({ image }) => makeModelWorkerSchema(helpers(image)),
+});
+
+const competitions = defineCollection({
+	loader: folder('competitions', '**/*.{md,mdx,yaml,yml}'),
+	schema: ({ image }) => makeCompetitionSchema(helpers(image)),
+});
+
+const policies = defineCollection({
+	loader: folder('policies', '**/*.{md,mdx,yaml,yml}'),
+	schema: ({ image }) => makePolicySchema(helpers(image)),
+});
+
+export const collections = { site, units, notices, 'model-workers': modelWorkers, competitions, policies };
