@@ -10,10 +10,17 @@ import { translator } from '../src/i18n/index.ts';
 import { resolveContentDir } from '../src/lib/content-dir.ts';
 import { validateContent } from '../src/lib/validate/index.ts';
 import { report } from '../src/lib/validate/report.ts';
+import { runPostBuild } from './postbuild/index.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(root, process.env.OUT_DIR ?? 'dist');
 const work = join(root, '.gongkai');
+
+/** The base path the site is served under: BASE, else the path of site.yaml's url. */
+function siteBase(url: string | undefined): string {
+	const path = process.env.BASE ?? (url ? new URL(url).pathname : '/');
+	return path.endsWith('/') ? path : `${path}/`;
+}
 
 async function main(): Promise<number> {
 	const started = performance.now();
@@ -32,6 +39,9 @@ async function main(): Promise<number> {
 	rmSync(staging, { recursive: true, force: true });
 	try {
 		await build({ root, outDir: staging, logLevel: process.env.ASTRO_LOG === 'debug' ? 'debug' : 'info' });
+		const site = result.site;
+		if (!site) throw new Error('site.yaml did not validate');
+		await runPostBuild({ outDir: staging, contentDir, validation: result, site, base: siteBase(site.url), t });
 	} catch (error) {
 		rmSync(staging, { recursive: true, force: true });
 		console.error(error instanceof Error ? error.message : error);

@@ -1,18 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { closest, levenshtein } from '../../src/lib/suggest.ts';
+import { closest, editDistance } from '../../src/lib/suggest.ts';
 
-describe('levenshtein', () => {
+describe('editDistance', () => {
 	it.each([
 		['tech', 'tech', 0],
 		['tech', 'tach', 1],
+		['tech', 'tehc', 1],
+		['ab', 'ba', 1],
+		['ca', 'abc', 3],
 		['tech', 'tec', 1],
 		['tech', 'techs', 1],
 		['', 'ops', 3],
 		['kitten', 'sitting', 3],
 		['技术中心', '技术部', 2],
 	])('counts %s → %s as %i edits', (a, b, expected) => {
-		expect(levenshtein(a, b)).toBe(expected);
-		expect(levenshtein(b, a)).toBe(expected);
+		expect(editDistance(a, b)).toBe(expected);
+		expect(editDistance(b, a)).toBe(expected);
 	});
 });
 
