@@ -38,7 +38,18 @@ export function makeCompetitionSchema(h: SchemaHelpers) {
 			/** Organising unit. */
 			organizer: h.reference('units'),
 			/** Period; no end means open-ended. */
-			period: z.object({ start: civilDate(), end: civilDate().optional() }),
+			period: z
+				.object({
+					/** First day. */
+					start: civilDate(),
+					/** Last day (inclusive); none means open-ended. */
+					end: civilDate().optional(),
+				})
+				.superRefine((p, ctx) => {
+					if (p.end !== undefined && p.end.slice(0, 10) < p.start.slice(0, 10)) {
+						ctx.addIssue({ ...issue('endBeforeStart', { found: p.end, expected: `≥ ${p.start}` }), path: ['end'] });
+					}
+				}),
 			/** One or two sentences; otherwise taken from the body. */
 			summary: text().optional(),
 			/** Score columns. */
@@ -64,12 +75,6 @@ export function makeCompetitionSchema(h: SchemaHelpers) {
 			published: civilDate().optional(),
 		})
 		.superRefine((c, ctx) => {
-			if (c.period.end !== undefined && c.period.end.slice(0, 10) < c.period.start.slice(0, 10)) {
-				ctx.addIssue({
-					...issue('endBeforeStart', { found: c.period.end, expected: `≥ ${c.period.start}` }),
-					path: ['period', 'end'],
-				});
-			}
 			if (c.results && c.resultsFile) ctx.addIssue({ ...issue('resultsBoth'), path: ['resultsFile'] });
 			if (c.resultsFile && !/\.csv$/i.test(c.resultsFile)) {
 				ctx.addIssue({ ...issue('resultsFileCsv', { found: c.resultsFile }), path: ['resultsFile'] });

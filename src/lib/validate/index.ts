@@ -100,8 +100,10 @@ function fileProblems(entry: RawEntry, field: string, path: unknown, extensions?
 	return [];
 }
 
+/** Files next to a missing one that could be what the editor meant (not other entries). */
 function listSiblings(dir: string): string[] {
-	return statSync(dir).isDirectory() ? readdirSync(dir) : [];
+	if (!statSync(dir).isDirectory()) return [];
+	return readdirSync(dir).filter((name) => !/\.(md|mdx|ya?ml)$/i.test(name));
 }
 
 interface CsvOutcome {

@@ -56,13 +56,14 @@ export function parseYaml(
 	file: string,
 	lineOffset = 0,
 ): { data: Record<string, unknown> | undefined; problems: Problem[] } {
-	const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-	const problems: Problem[] = doc.errors.map((error) => ({
+	const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+	// Later YAML errors usually follow from the first one: report that one only.
+	const problems: Problem[] = doc.errors.slice(0, 1).map((error) => ({
 		file,
 		field: '',
 		code: 'yamlSyntax',
 		line: (error.linePos?.[0]?.line ?? 0) + lineOffset || undefined,
-		params: { found: error.message.split('\n')[0] ?? '' },
+		params: { found: (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '') },
 	}));
 	if (problems.length) return { data: undefined, problems };
 	const value: unknown = doc.toJS();
