@@ -47,7 +47,10 @@ export function formatProblem(problem: Problem, t: Translate): string {
 	const file = problem.line ? `${problem.file}:${problem.line}` : problem.file;
 	const where = problem.field ? `${file} › ${problem.field}` : file;
 	const label = problem.severity === 'warning' ? t('check.warning') : t('check.error');
-	return `${label} ${where}: ${t(`error.${problem.code}`, problem.params)}`;
+	// A YAML parser error carries the parser's code; its explanation is a message of its own.
+	const yaml = problem.params.yaml;
+	const detail = yaml === undefined ? '' : t(`yaml.${yaml}`) === `yaml.${yaml}` ? t('yaml.other') : t(`yaml.${yaml}`);
+	return `${label} ${where}: ${t(`error.${problem.code}`, { ...problem.params, detail })}`;
 }
 
 /** Sorts problems by file, then field, so a report reads top to bottom. */

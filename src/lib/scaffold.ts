@@ -7,13 +7,17 @@ import { pinyin } from 'pinyin-pro';
 export const KINDS = ['notice', 'model-worker', 'competition', 'policy', 'unit'] as const;
 export type ScaffoldKind = (typeof KINDS)[number];
 
-/** A pinyin id from a Chinese title: 关于开展安康杯竞赛的通知 → guan-yu-kai-zhan-an-kang-bei-jing-sai-de-tong-zhi, shortened. */
-export function pinyinId(title: string, maxWords = 8): string {
+/** A pinyin id from a Chinese title, cut at a syllable near `maxLength`: 关于开展安康杯竞赛的通知 → guan-yu-kai-zhan-an-kang-bei-jing-sai. */
+export function pinyinId(title: string, maxLength = 40): string {
 	const words = pinyin(title, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
 		.map((w) => w.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, ''))
 		.filter(Boolean);
-	const id = words.slice(0, maxWords).join('-').replace(/-+/g, '-');
-	return id || 'entry';
+	let id = '';
+	for (const word of words) {
+		if (id && id.length + word.length + 1 > maxLength) break;
+		id = id ? `${id}-${word}` : word;
+	}
+	return id.replace(/-+/g, '-') || 'entry';
 }
 
 /** The folder of a kind inside the content folder. */

@@ -63,7 +63,7 @@ export function parseYaml(
 		field: '',
 		code: 'yamlSyntax',
 		line: (error.linePos?.[0]?.line ?? 0) + lineOffset || undefined,
-		params: { found: (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '') },
+		params: { found: (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, ''), yaml: error.code },
 	}));
 	if (problems.length) return { data: undefined, problems };
 	const value: unknown = doc.toJS();
