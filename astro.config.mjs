@@ -28,5 +28,13 @@ export default defineConfig({
 	],
 	vite: {
 		server: { fs: { allow: ['.', contentDir] } },
+		build: {
+			rolldownOptions: {
+				// Astro's MDX output carries a module directive the bundler warns about on every file.
+				onwarn(warning, warn) {
+					if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+				},
+			},
+		},
 	},
 });

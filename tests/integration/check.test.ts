@@ -105,7 +105,7 @@ describe('every broken case at once', () => {
 			  "错误 notices/mobile-in-attachment-title.md › attachments[0].title: 含有未遮盖的手机号码。个人信息不能公开发布，请改为遮盖形式 139****5678，或改留办公电话。",
 			  "错误 notices/publicity-missing.md › publicity: 类别为「公示」的文件必须填写公示期 publicity（start、end 或 workingDays、contact）。",
 			  "错误 notices/unknown-unit.md › unit: 没有编号为「workshp」的单位。相近的单位编号：workshop、hq、cycle-a（单位编号是 units/ 目录下的文件名）。",
-			  "错误 notices/yaml-syntax.md:5: YAML 格式错误：Implicit keys need to be on a single line。常见原因：冒号后缺空格、缩进不一致、文字中含「: 」需加引号。",
+			  "错误 notices/yaml-syntax.md:5: YAML 格式错误：Implicit keys need to be on a single line（这一行无法识别为「字段: 值」：常见原因是冒号后缺空格（应写 date: 2025-10-08），或上一行的引号、括号没有闭合）。",
 			  "错误 notices/安康杯竞赛.md: 文件名「安康杯竞赛」不合规范。文件名只能用小写字母、数字和 -（目录用 /），例如 2025/ankang-bei。可用 npm run new 自动生成拼音文件名。",
 			  "错误 policies/policy-unit-issuer.md › unit: 发布单位需要二选一：内部文件写 unit（单位编号），上级文件和法律法规写 issuer（发布机关名称）。",
 			  "错误 policies/unknown-supersedes.md › supersedes[0]: 没有编号为「jiti-hetong-2023」的政策文件。相近的编号：zhidu、policy-unit-issuer、unknown-supersedes。",
@@ -129,6 +129,21 @@ describe('every broken case at once', () => {
 		expect(output).not.toMatch(/\n\s+at .+:\d+:\d+/);
 		expect(output).toMatch(/内容检查发现 \d+ 个问题/);
 		expect(output.trim().split('\n').length).toBeGreaterThanOrEqual(CASES.length);
+	});
+});
+
+describe('a year the holiday calendar does not cover', () => {
+	it('is counted Monday–Friday with a warning naming the year, and does not fail', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'gk-check-'));
+		cpSync(join(FIXTURES, 'minimal'), dir, { recursive: true });
+		cpSync(join(FIXTURES, 'calendar-missing'), dir, { recursive: true });
+		const { problems } = validateContent(dir);
+		expect(problems.map((p) => formatProblem(p, t))).toMatchInlineSnapshot(`
+			[
+			  "提醒 notices/y2027.md › publicity.workingDays: 日历数据中没有 2027 年的法定节假日安排，工作日暂按周一至周五计算，节假日前后可能不准。请升级 chinese-days（npm update chinese-days）后重新构建，或改用 end 写明结束日期。",
+			]
+		`);
+		expect(problems.every((p) => p.severity === 'warning')).toBe(true);
 	});
 });
 

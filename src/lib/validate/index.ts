@@ -188,6 +188,11 @@ export function validateContent(contentDir: string): ValidationResult {
 		if (entry.collection === 'notices' || entry.collection === 'model-workers' || entry.collection === 'policies') {
 			checkUnit(entry, 'unit', out.unit);
 		}
+		const publicity = out.publicity as { missingYears?: number[] } | undefined;
+		for (const year of publicity?.missingYears ?? []) {
+			// No holiday data for that year: counted Monday–Friday, which may be off around holidays.
+			problems.push({ file: entry.file, field: 'publicity.workingDays', code: 'calendarMissing', params: { year }, severity: 'warning' });
+		}
 		if (entry.collection === 'model-workers') at(fileProblems(entry, 'photo', out.photo, PHOTO_EXTENSIONS));
 		for (const [i, a] of ((out.attachments as Array<{ file: string }> | undefined) ?? []).entries()) {
 			at(fileProblems(entry, `attachments[${i}].file`, a.file));
