@@ -40,6 +40,14 @@ export interface SiteModel {
 
 let cached: Promise<SiteModel> | undefined;
 
+/** "Now" for this build: GONGKAI_NOW (ISO date-time or epoch ms, for tests and previews) or the clock. */
+function buildInstant(value: string | undefined): number {
+	if (!value) return Date.now();
+	const instant = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+	if (Number.isNaN(instant)) throw new Error(`GONGKAI_NOW is not a date-time: ${value}`);
+	return instant;
+}
+
 /** Whether an entry is published in this build: drafts only in dev. */
 function published(draft: boolean | undefined): boolean {
 	return import.meta.env.DEV || !draft;
@@ -49,7 +57,7 @@ async function load(): Promise<SiteModel> {
 	const [siteEntry] = await getCollection('site');
 	if (!siteEntry) throw new Error('site.yaml was not loaded');
 	const site = siteEntry.data as SiteConfig;
-	const builtAt = Number(process.env.GONGKAI_NOW ?? Date.now());
+	const builtAt = buildInstant(process.env.GONGKAI_NOW);
 	const buildDay = dayAt(builtAt, site.timezone);
 	const unitEntries = await getCollection('units');
 	const units = buildUnitTree<UnitRecord>(

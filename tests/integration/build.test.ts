@@ -1,0 +1,47 @@
+/**
+ * `npm run build` end to end on small unions: another content folder builds
+ * with no code change, and a failed build leaves the previous site intact.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '../..');
+const FIXTURES = join(root, 'tests/fixtures');
+
+function build(contentDir: string, outDir: string) {
+	return spawnSync(process.execPath, ['scripts/build.ts'], {
+		cwd: root,
+		env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: outDir, GONGKAI_NOW: '2026-11-21T02:00:00Z' },
+		encoding: 'utf8',
+	});
+}
+
+describe('npm run build', () => {
+	const out = join(mkdtempSync(join(tmpdir(), 'gk-build-')), 'dist');
+
+	it('builds the union named by CONTENT_DIR', () => {
+		const run = build(join(FIXTURES, 'minimal'), out);
+		expect(run.status, run.stdout + run.stderr).toBe(0);
+		const home = readFileSync(join(out, 'index.html'), 'utf8');
+		expect(home).toContain('测试工会');
+		expect(home).not.toContain('华精');
+		expect(existsSync(join(out, 'notices/2026/gongshi/index.html'))).toBe(true);
+		expect(existsSync(join(out, 'units/workshop/index.html'))).toBe(true);
+	});
+
+	it('stops on a content error and keeps the previous complete site', () => {
+		const before = readFileSync(join(out, 'index.html'), 'utf8');
+		const broken = mkdtempSync(join(tmpdir(), 'gk-broken-'));
+		cpSync(join(FIXTURES, 'minimal'), broken, { recursive: true });
+		cpSync(join(FIXTURES, 'broken/missing-title'), broken, { recursive: true });
+		const run = build(broken, out);
+		expect(run.status).toBe(1);
+		expect(run.stdout).toContain('错误 notices/missing-title.md › title: 缺少必填项');
+		expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+		expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe(before);
+		expect(readdirSync(join(out, 'notices'))).not.toContain('missing-title');
+	});
+});
