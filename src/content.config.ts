@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
+import type { z } from 'astro/zod';
 import { resolveContentDir } from './lib/content-dir.ts';
 import { parseYaml } from './lib/validate/read.ts';
 import type { SchemaHelpers } from './schemas/common.ts';
@@ -29,8 +30,9 @@ function folder(collection: string, pattern: string) {
 	});
 }
 
-function helpers(image: SchemaHelpers['image']): SchemaHelpers {
-	return { reference: (collection) => reference(collection), image };
+function helpers<Image extends z.ZodType>(image: () => Image): SchemaHelpers<Image> {
+	// Astro checks that the target exists; pages only need its id.
+	return { reference: (collection) => reference(collection).transform((ref: { id: string }) => ref.id), image };
 }
 
 const site = defineCollection({

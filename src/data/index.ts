@@ -64,7 +64,7 @@ async function load(): Promise<SiteModel> {
 		unitEntries.map((entry) => ({
 			id: entry.id,
 			name: entry.data.name,
-			parent: entry.data.parent?.id,
+			parent: entry.data.parent,
 			order: entry.data.order,
 			entry,
 		})),

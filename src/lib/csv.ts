@@ -53,12 +53,10 @@ export function parseCsv(bytes: Uint8Array): CsvParse {
 	let line = 1;
 	Papa.parse<string[]>(text, {
 		newline: '\n',
-		delimitersToGuess: [',', '\t', ';'],
+		delimiter: delimiterOf(text),
 		step(result) {
 			records.push({ line, cells: result.data });
 			for (const error of result.errors) {
-				// A one-column file has no delimiter to detect; Papa then uses `,`, which is right.
-				if (error.code === 'UndetectableDelimiter') continue;
 				problems.push({ field: '', code: 'csvSyntax', params: { found: error.code }, line });
 			}
 			// `cursor` is just past the row's line break; quoted cells may hold line breaks too.
@@ -89,12 +87,19 @@ export function parseCsv(bytes: Uint8Array): CsvParse {
 	return { headers, rows, problems, encoding };
 }
 
-/** Maps parsed CSV rows to raw result rows (`rank`, `name`, …, `scores[metric]`) for the schema to check. */
+/** Maps parsed CSV rows to raw result rows (`rank`, `name`, …, `scores[metric]`); its problems include the parse's. */
 export function resultRowsFromCsv(
 	parse: CsvParse,
 	metricKeys: string[],
-): { rows: Array<{ line: number; row: Record<string, unknown> }>; problems: Array<FieldProblem & { line: number }> } {
-	const problems: Array<FieldProblem & { line: number }> = [];
+): {
+	rows: Array<{ line: number; row: Record<string, unknown> }>;
+	problems: Array<FieldProblem & { line: number }>;
+} {
+	// Syntax problems come along so that a caller cannot forget them.
+	const problems: Array<FieldProblem & { line: number }> = parse.problems.map((p) => ({
+		...p,
+		line: p.line ?? 1,
+	}));
 	const allowed = [...Object.values(FIELD_HEADERS).flat(), ...metricKeys];
 	const columns: Array<{ header: string; target: Target }> = [];
 	const seen = new Map<string, string>();
@@ -116,7 +121,12 @@ export function resultRowsFromCsv(
 		const key = target.metric === undefined ? target.field : `scores.${target.metric}`;
 		const earlier = seen.get(key);
 		if (earlier !== undefined) {
-			problems.push({ field: header, code: 'csvDuplicateColumn', params: { found: header, expected: earlier }, line: 1 });
+			problems.push({
+				field: header,
+				code: 'csvDuplicateColumn',
+				params: { found: header, expected: earlier },
+				line: 1,
+			});
 			continue;
 		}
 		seen.set(key, header);
@@ -144,7 +154,12 @@ export function resultRowsFromCsv(
 				continue;
 			}
 			if (!PLAIN_NUMBER.test(cell)) {
-				problems.push({ field: header, code: 'csvNotNumber', params: { found: cell, expected: 'number' }, line });
+				problems.push({
+					field: header,
+					code: 'csvNotNumber',
+					params: { found: cell, expected: 'number' },
+					line,
+				});
 				continue;
 			}
 			if (target.metric === undefined) row[target.field] = Number(cell);
@@ -166,6 +181,16 @@ function targetOf(header: string, metricKeys: string[]): Target | undefined {
 	}
 	if (metricKeys.includes(header)) return { field: 'scores', metric: header };
 	return undefined;
+}
+
+// Papa's guessing needs many rows to be sure; the header line alone tells
+// a spreadsheet's tab- or semicolon-separated export from a comma one.
+function delimiterOf(text: string): string {
+	const header = text.split('\n').find((l) => l.trim() !== '') ?? '';
+	if (header.includes(',')) return ',';
+	if (header.includes('\t')) return '\t';
+	if (header.includes(';')) return ';';
+	return ',';
 }
 
 function countNewlines(text: string, from: number, to: number): number {

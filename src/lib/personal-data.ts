@@ -24,7 +24,8 @@ export interface PersonalDataHit {
 const ID_NUMBER = /(?<![0-9*])[0-9]{17}[0-9Xx](?![0-9*])/g;
 const MOBILE = /(?<![0-9*])(?:(?:\+|00)?86[ -]?)?1[3-9][0-9][ -]?[0-9]{4}[ -]?[0-9]{4}(?![0-9*])/g;
 // `X` after a 17-digit run is an ID number with a bad check digit, not a card.
-const BANK_CARD = /(?<![0-9*])(?:[0-9]{16,19}|[0-9]{4}(?:[ -][0-9]{4}){3}(?:[ -][0-9]{1,3})?)(?![0-9*Xx])/g;
+const BANK_CARD =
+	/(?<![0-9*])(?:[0-9]{16,19}|[0-9]{4}(?:[ -][0-9]{4}){3}(?:[ -][0-9]{1,3})?)(?![0-9*Xx])/g;
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
@@ -44,10 +45,7 @@ export function findPersonalData(text: string): PersonalDataHit[] {
 export function isValidIdNumber(id: string): boolean {
 	// Region codes start with 1–8 (the first digit is the macro-region).
 	if (!/^[1-8][0-9]{16}[0-9Xx]$/.test(id)) return false;
-	const year = Number(id.slice(6, 10));
-	const month = Number(id.slice(10, 12));
-	const day = Number(id.slice(12, 14));
-	if (year < 1900 || year > 2099 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return false;
+	if (!plausibleBirthDate(id.slice(6, 14))) return false;
 	const sum = ID_WEIGHTS.reduce((acc, weight, i) => acc + weight * Number(id[i]), 0);
 	return ID_CHECK[sum % 11] === id[17]!.toUpperCase();
 }
@@ -97,8 +95,27 @@ const CODES: Record<PersonalDataKind, string> = {
 	bankCard: 'personalBankCard',
 };
 
+// YYYYMMDD in 1900–2099 that exists on the calendar.
+function plausibleBirthDate(yyyymmdd: string): boolean {
+	const year = Number(yyyymmdd.slice(0, 4));
+	const month = Number(yyyymmdd.slice(4, 6));
+	const day = Number(yyyymmdd.slice(6, 8));
+	if (year < 1900 || year > 2099 || month < 1 || month > 12) return false;
+	return day >= 1 && day <= daysInMonth(year, month);
+}
+
+// A union's own 统一社会信用代码 (18 characters, often all digits, starting
+// 81 for 工会) is published on purpose; one passing its GB 32100 check is no card.
 function isCardNumber(digits: string): boolean {
-	return digits.length >= 16 && digits.length <= 19 && luhnValid(digits) && !isValidIdNumber(digits);
+	if (digits.length < 16 || digits.length > 19 || !luhnValid(digits)) return false;
+	return !isValidIdNumber(digits) && !(digits.length === 18 && isCreditCode(digits));
+}
+
+const CREDIT_CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+function isCreditCode(digits: string): boolean {
+	const sum = CREDIT_CODE_WEIGHTS.reduce((acc, weight, i) => acc + weight * Number(digits[i]), 0);
+	return (31 - (sum % 31)) % 31 === Number(digits[17]);
 }
 
 function collect(

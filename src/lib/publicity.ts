@@ -4,7 +4,15 @@
  * on the reader's today, not the build's, so everything here takes `now` and
  * a time zone and the browser can run the same rules.
  */
-import { civilDay, civilToInstant, daysBetween, dayAt, parseCivil, toCivil, type CivilDate } from './dates.ts';
+import {
+	civilDay,
+	civilToInstant,
+	daysBetween,
+	dayAt,
+	parseCivil,
+	toCivil,
+	type CivilDate,
+} from './dates.ts';
 import type { FieldProblem } from './problems.ts';
 import { addWorkingDays } from './working-days.ts';
 
@@ -41,15 +49,26 @@ const MAX_WORKING_DAYS = 60;
 export function resolvePublicity(input: PublicityInput): Publicity {
 	const { start, end, workingDays, contact } = input;
 	if (end !== undefined) {
-		return { start, end, ...(workingDays === undefined ? {} : { workingDays }), contact, missingYears: [] };
+		return {
+			start,
+			end,
+			...(workingDays === undefined ? {} : { workingDays }),
+			contact,
+			missingYears: [],
+		};
 	}
-	if (workingDays === undefined) throw new RangeError('A publicity period needs an end or a number of working days');
+	if (workingDays === undefined) {
+		throw new RangeError('A publicity period needs an end or a number of working days');
+	}
 	const counted = addWorkingDays(civilDay(start), workingDays);
 	return { start, end: counted.end, workingDays, contact, missingYears: counted.missingYears };
 }
 
 /** The instants a period starts and ends in `timeZone`; `endsAt` is exclusive (a date-only end is the next midnight). */
-export function periodInstants(period: PeriodInput, timeZone: string): { startsAt: number; endsAt?: number } {
+export function periodInstants(
+	period: PeriodInput,
+	timeZone: string,
+): { startsAt: number; endsAt?: number } {
 	const startsAt = civilToInstant(period.start, timeZone, 'start');
 	if (period.end === undefined) return { startsAt };
 	return { startsAt, endsAt: civilToInstant(period.end, timeZone, 'end') };
@@ -73,7 +92,11 @@ export function daysLeft(period: PeriodInput, now: number, timeZone: string): nu
 }
 
 /** Checks of a `publicity` object that zod cannot say neatly: end or working days, order, range. */
-export function publicityProblems(input: { start?: unknown; end?: unknown; workingDays?: unknown }): FieldProblem[] {
+export function publicityProblems(input: {
+	start?: unknown;
+	end?: unknown;
+	workingDays?: unknown;
+}): FieldProblem[] {
 	const problems: FieldProblem[] = [];
 	const hasEnd = input.end !== undefined && input.end !== null;
 	const hasDays = input.workingDays !== undefined && input.workingDays !== null;
@@ -99,7 +122,10 @@ export function publicityProblems(input: { start?: unknown; end?: unknown; worki
 }
 
 /** Checks that a period (a competition's `period`) does not end before it starts. */
-export function periodProblems(period: { start?: unknown; end?: unknown }, prefix: string): FieldProblem[] {
+export function periodProblems(
+	period: { start?: unknown; end?: unknown },
+	prefix: string,
+): FieldProblem[] {
 	return endBeforeStart(period.start, period.end, `${prefix}.end`);
 }
 

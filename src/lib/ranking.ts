@@ -40,8 +40,12 @@ export function rankResults(rows: ResultRow[], order: 'asc' | 'desc'): RankedRow
 		return { out, index };
 	});
 	const perRank = new Map<number, number>();
-	for (const { out } of ranked) if (out.rank !== undefined) perRank.set(out.rank, (perRank.get(out.rank) ?? 0) + 1);
-	for (const { out } of ranked) out.tied = out.rank !== undefined && perRank.get(out.rank)! > 1;
+	for (const { out } of ranked) {
+		if (out.rank !== undefined) perRank.set(out.rank, (perRank.get(out.rank) ?? 0) + 1);
+	}
+	for (const { out } of ranked) {
+		out.tied = out.rank !== undefined && perRank.get(out.rank)! > 1;
+	}
 	// Array.prototype.sort is stable, but the index keeps the order explicit.
 	return ranked
 		.sort((a, b) => (a.out.rank ?? Infinity) - (b.out.rank ?? Infinity) || a.index - b.index)

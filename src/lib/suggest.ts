@@ -7,7 +7,11 @@
 export function closest(found: string, candidates: Iterable<string>, n = 3): string[] {
 	return [...new Set(candidates)]
 		.map((candidate) => ({ candidate, distance: distance(found, candidate) }))
-		.sort((a, b) => a.distance - b.distance || (a.candidate < b.candidate ? -1 : a.candidate > b.candidate ? 1 : 0))
+		.sort(
+			(a, b) =>
+				a.distance - b.distance ||
+				(a.candidate < b.candidate ? -1 : a.candidate > b.candidate ? 1 : 0),
+		)
 		.slice(0, n)
 		.map((c) => c.candidate);
 }
@@ -33,7 +37,8 @@ export function editDistance(a: string, b: string): number {
 		for (let j = 1; j <= t.length; j++) {
 			const cost = s[i - 1] === t[j - 1] ? 0 : 1;
 			let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-			if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+			if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1])
+				best = Math.min(best, d[i - 2]![j - 2]! + 1);
 			d[i]![j] = best;
 		}
 	}

@@ -52,7 +52,7 @@ export function unitTreeProblems(units: Array<UnitLike & { file: string }>): Pro
 			file: unit.file,
 			field: 'parent',
 			code: 'unitParentMissing',
-			params: { found: unit.parent, expected: closest(unit.parent, ids, SUGGESTIONS).join('、') },
+			params: { found: unit.parent, expected: suggestions(unit.parent, ids) },
 		});
 	}
 
@@ -70,7 +70,12 @@ export function unitTreeProblems(units: Array<UnitLike & { file: string }>): Pro
 		problems.push({ file: 'units/', field: '', code: 'unitNoRoot', params: {} });
 	} else if (roots.length > 1) {
 		for (const id of roots) {
-			problems.push({ file: byId.get(id)!.file, field: 'parent', code: 'unitManyRoots', params: { found: roots.join('、') } });
+			problems.push({
+				file: byId.get(id)!.file,
+				field: 'parent',
+				code: 'unitManyRoots',
+				params: { found: roots.join('、') },
+			});
 		}
 	}
 	return problems;
@@ -78,20 +83,24 @@ export function unitTreeProblems(units: Array<UnitLike & { file: string }>): Pro
 
 /** A field naming a unit that does not exist, with the nearest existing ids as the suggestion. */
 export function unknownUnitProblem(found: string, field: string, known: string[]): FieldProblem {
-	return { field, code: 'unknownUnit', params: { found, expected: closest(found, known, SUGGESTIONS).join('、') } };
+	return { field, code: 'unknownUnit', params: { found, expected: suggestions(found, known) } };
 }
 
 /** Builds the tree of units that passed `unitTreeProblems`; throws if they did not. */
 export function buildUnitTree<U extends UnitLike>(units: U[]): UnitTree<U> {
 	const problems = unitTreeProblems(units.map((u) => ({ ...u, file: u.id })));
 	if (problems.length > 0) {
-		throw new Error(`Unit tree is invalid: ${problems.map((p) => `${p.code} ${p.file} ${p.params.found ?? ''}`).join('; ')}`);
+		throw new Error(
+			`Unit tree is invalid: ${problems.map((p) => `${p.code} ${p.file} ${p.params.found ?? ''}`).join('; ')}`,
+		);
 	}
 	const byId = new Map(units.map((u) => [u.id, u]));
 	const collator = new Intl.Collator('zh-CN');
 	// Units without `order` follow the ordered ones; the id breaks name ties so output is stable.
 	const displayOrder = (a: U, b: U) =>
-		(a.order ?? Infinity) - (b.order ?? Infinity) || collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1);
+		(a.order ?? Infinity) - (b.order ?? Infinity) ||
+		collator.compare(a.name, b.name) ||
+		(a.id < b.id ? -1 : 1);
 	const childrenOf = new Map<string, U[]>(units.map((u) => [u.id, []]));
 	for (const unit of units) if (unit.parent !== undefined) childrenOf.get(unit.parent)!.push(unit);
 	for (const list of childrenOf.values()) list.sort(displayOrder);
@@ -107,7 +116,8 @@ export function buildUnitTree<U extends UnitLike>(units: U[]): UnitTree<U> {
 		unit(id);
 		return [...childrenOf.get(id)!];
 	};
-	const descendants = (id: string): U[] => children(id).flatMap((child) => [child, ...descendants(child.id)]);
+	const descendants = (id: string): U[] =>
+		children(id).flatMap((child) => [child, ...descendants(child.id)]);
 	const ancestors = (id: string): U[] => {
 		const parent = unit(id).parent;
 		return parent === undefined ? [] : [...ancestors(parent), unit(parent)];
@@ -124,6 +134,11 @@ export function buildUnitTree<U extends UnitLike>(units: U[]): UnitTree<U> {
 		depth: (id) => ancestors(id).length,
 		all: () => [root, ...descendants(root.id)],
 	};
+}
+
+// '—' rather than an empty string, so a message never ends in a blank.
+function suggestions(found: string, known: string[]): string {
+	return closest(found, known, SUGGESTIONS).join('、') || '—';
 }
 
 // Follows parent links from each id in order; a walk that meets its own path

@@ -34,8 +34,13 @@ export function hasCalendarData(year: number): boolean {
  * working day, otherwise the first working day after it is. `missingYears`
  * lists the years passed through that had no holiday data.
  */
-export function addWorkingDays(start: string, count: number): { end: string; missingYears: number[] } {
-	if (!Number.isInteger(count) || count < 1) throw new RangeError(`Working-day count must be a positive integer: ${count}`);
+export function addWorkingDays(
+	start: string,
+	count: number,
+): { end: string; missingYears: number[] } {
+	if (!Number.isInteger(count) || count < 1) {
+		throw new RangeError(`Working-day count must be a positive integer: ${count}`);
+	}
 	let day = civilDay(start);
 	let counted = isWorkingDay(day) ? 1 : 0;
 	while (counted < count) {

@@ -6,16 +6,19 @@
 import { z } from 'astro/zod';
 import { toCivil, type CivilDate } from '../lib/dates.ts';
 
-/** What differs between Astro's content layer and the validator. */
-export interface SchemaHelpers {
-	/** A reference to an entry of another collection, by id. */
-	reference: (collection: 'units' | 'policies') => z.ZodType;
+/**
+ * What differs between Astro's content layer and the validator. References
+ * come out as plain ids in both, so pages never unwrap `{ collection, id }`.
+ */
+export interface SchemaHelpers<Image extends z.ZodType = z.ZodType> {
+	/** A reference to an entry of another collection; the output is its id. */
+	reference: (collection: 'units' | 'policies') => z.ZodType<string>;
 	/** An image file next to the entry. */
-	image: () => z.ZodType;
+	image: () => Image;
 }
 
 /** Helpers for the validator: references and images stay plain strings. */
-export const plainHelpers: SchemaHelpers = {
+export const plainHelpers: SchemaHelpers<z.ZodString> = {
 	reference: () => z.string().trim().min(1),
 	image: () => z.string().trim().min(1),
 };

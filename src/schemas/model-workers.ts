@@ -16,7 +16,7 @@ export const honourSchema = z.object({
 	awardedBy: text().optional(),
 });
 
-export function makeModelWorkerSchema(h: SchemaHelpers) {
+export function makeModelWorkerSchema<Image extends z.ZodType>(h: SchemaHelpers<Image>) {
 	return z
 		.object({
 			/** The person's name. */

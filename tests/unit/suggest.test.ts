@@ -26,7 +26,12 @@ describe('closest', () => {
 		['suggests a nested id when the folder was left out', 'team-1', 1, ['tech/team-1']],
 		['suggests the nested id one typo away', 'tech/tem-1', 2, ['tech/team-1', 'tech']],
 		['breaks ties in code-point order', 'xx', 2, ['hr', 'ops']],
-		['returns fewer when there are fewer candidates', 'ops', 10, ['ops', 'hr', 'group', 'tech', 'tech/team-1', 'finance']],
+		[
+			'returns fewer when there are fewer candidates',
+			'ops',
+			10,
+			['ops', 'hr', 'group', 'tech', 'tech/team-1', 'finance'],
+		],
 	])('%s', (_name, found, n, expected) => {
 		expect(closest(found, ids, n)).toEqual(expected);
 	});

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildUnitTree, unitTreeProblems, unknownUnitProblem, type UnitLike } from '../../src/lib/unit-tree.ts';
+import {
+	buildUnitTree,
+	unitTreeProblems,
+	unknownUnitProblem,
+	type UnitLike,
+} from '../../src/lib/unit-tree.ts';
 
 type FileUnit = UnitLike & { file: string };
 // Units written compactly: id, parent, name, order; the file follows from the id.
@@ -62,11 +67,22 @@ describe('buildUnitTree', () => {
 	});
 
 	it('collects a unit and everything under it', () => {
-		expect(tree.selfAndDescendantIds('tech')).toEqual(new Set(['tech', 'tech/team-1', 'tech/team-2', 'tech/team-1/alpha']));
+		expect(tree.selfAndDescendantIds('tech')).toEqual(
+			new Set(['tech', 'tech/team-1', 'tech/team-2', 'tech/team-1/alpha']),
+		);
 	});
 
 	it('walks every unit in display order', () => {
-		expect(ids(tree.all())).toEqual(['group', 'ops', 'tech', 'tech/team-2', 'tech/team-1', 'tech/team-1/alpha', 'finance', 'hr']);
+		expect(ids(tree.all())).toEqual([
+			'group',
+			'ops',
+			'tech',
+			'tech/team-2',
+			'tech/team-1',
+			'tech/team-1/alpha',
+			'finance',
+			'hr',
+		]);
 	});
 
 	it.each([
@@ -81,9 +97,12 @@ describe('buildUnitTree', () => {
 		expect(tree.get('tech')).toBe(company[1]);
 	});
 
-	it.each(['children', 'ancestors', 'descendants', 'depth'] as const)('throws for an unknown id in %s', (method) => {
-		expect(() => tree[method]('nowhere')).toThrow(RangeError);
-	});
+	it.each(['children', 'ancestors', 'descendants', 'depth'] as const)(
+		'throws for an unknown id in %s',
+		(method) => {
+			expect(() => tree[method]('nowhere')).toThrow(RangeError);
+		},
+	);
 
 	it('refuses units that have problems', () => {
 		expect(() => buildUnitTree([unit('a'), unit('b')])).toThrow(/unitManyRoots/);
@@ -99,41 +118,98 @@ describe('unitTreeProblems', () => {
 		[
 			'reports a parent that does not exist, with the nearest ids',
 			[unit('group'), unit('tech', 'group'), unit('team', 'tehc')],
-			[{ file: 'units/team.yaml', field: 'parent', code: 'unitParentMissing', params: { found: 'tehc', expected: 'tech、team、group' } }],
+			[
+				{
+					file: 'units/team.yaml',
+					field: 'parent',
+					code: 'unitParentMissing',
+					params: { found: 'tehc', expected: 'tech、team、group' },
+				},
+			],
 		],
 		[
 			'reports a cycle once, on the file of its first unit by id',
 			[unit('group'), unit('b', 'c'), unit('c', 'a'), unit('a', 'b')],
-			[{ file: 'units/a.yaml', field: 'parent', code: 'unitCycle', params: { found: 'a → b → c → a' } }],
+			[
+				{
+					file: 'units/a.yaml',
+					field: 'parent',
+					code: 'unitCycle',
+					params: { found: 'a → b → c → a' },
+				},
+			],
 		],
 		[
 			'reports a unit that is its own parent',
 			[unit('group'), unit('self', 'self')],
-			[{ file: 'units/self.yaml', field: 'parent', code: 'unitCycle', params: { found: 'self → self' } }],
+			[
+				{
+					file: 'units/self.yaml',
+					field: 'parent',
+					code: 'unitCycle',
+					params: { found: 'self → self' },
+				},
+			],
 		],
 		[
 			'reports each of two cycles',
-			[unit('group'), unit('x', 'y'), unit('y', 'x'), unit('p', 'q'), unit('q', 'p'), unit('under-x', 'x')],
 			[
-				{ file: 'units/p.yaml', field: 'parent', code: 'unitCycle', params: { found: 'p → q → p' } },
-				{ file: 'units/x.yaml', field: 'parent', code: 'unitCycle', params: { found: 'x → y → x' } },
+				unit('group'),
+				unit('x', 'y'),
+				unit('y', 'x'),
+				unit('p', 'q'),
+				unit('q', 'p'),
+				unit('under-x', 'x'),
+			],
+			[
+				{
+					file: 'units/p.yaml',
+					field: 'parent',
+					code: 'unitCycle',
+					params: { found: 'p → q → p' },
+				},
+				{
+					file: 'units/x.yaml',
+					field: 'parent',
+					code: 'unitCycle',
+					params: { found: 'x → y → x' },
+				},
 			],
 		],
 		[
 			'reports a tree without a root when every unit is in a cycle',
 			[unit('a', 'b'), unit('b', 'a')],
 			[
-				{ file: 'units/a.yaml', field: 'parent', code: 'unitCycle', params: { found: 'a → b → a' } },
+				{
+					file: 'units/a.yaml',
+					field: 'parent',
+					code: 'unitCycle',
+					params: { found: 'a → b → a' },
+				},
 				{ file: 'units/', field: '', code: 'unitNoRoot', params: {} },
 			],
 		],
-		['reports no root when there are no units', [], [{ file: 'units/', field: '', code: 'unitNoRoot', params: {} }]],
+		[
+			'reports no root when there are no units',
+			[],
+			[{ file: 'units/', field: '', code: 'unitNoRoot', params: {} }],
+		],
 		[
 			'reports every root when there is more than one',
 			[unit('group'), unit('branch'), unit('tech', 'group')],
 			[
-				{ file: 'units/branch.yaml', field: 'parent', code: 'unitManyRoots', params: { found: 'branch、group' } },
-				{ file: 'units/group.yaml', field: 'parent', code: 'unitManyRoots', params: { found: 'branch、group' } },
+				{
+					file: 'units/branch.yaml',
+					field: 'parent',
+					code: 'unitManyRoots',
+					params: { found: 'branch、group' },
+				},
+				{
+					file: 'units/group.yaml',
+					field: 'parent',
+					code: 'unitManyRoots',
+					params: { found: 'branch、group' },
+				},
 			],
 		],
 	])('%s', (_name, units, expected) => {
@@ -146,6 +222,18 @@ describe('unknownUnitProblem', () => {
 		['tehc', 'unit', { found: 'tehc', expected: 'tech、hr、ops' }],
 		['team-2', 'organizer', { found: 'team-2', expected: 'tech/team-2、tech/team-1、tech' }],
 	])('suggests the nearest ids for %s in %s', (found, field, params) => {
-		expect(unknownUnitProblem(found, field, ids(company))).toEqual({ field, code: 'unknownUnit', params });
+		expect(unknownUnitProblem(found, field, ids(company))).toEqual({
+			field,
+			code: 'unknownUnit',
+			params,
+		});
+	});
+
+	it('suggests a dash when there are no units at all', () => {
+		expect(unknownUnitProblem('tech', 'unit', [])).toEqual({
+			field: 'unit',
+			code: 'unknownUnit',
+			params: { found: 'tech', expected: '—' },
+		});
 	});
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, countWorkingDays, hasCalendarData, isWorkingDay } from '../../src/lib/working-days.ts';
+import {
+	addWorkingDays,
+	countWorkingDays,
+	hasCalendarData,
+	isWorkingDay,
+} from '../../src/lib/working-days.ts';
 
 describe('isWorkingDay', () => {
 	it.each([
@@ -45,8 +50,18 @@ describe('addWorkingDays', () => {
 		['starts a period given on a weekend on the next Monday', '2026-11-21', 1, '2026-11-23'],
 		['counts a period starting on a Saturday from Monday', '2026-11-21', 5, '2026-11-27'],
 		['starts a period given on a holiday after the holiday', '2026-10-02', 1, '2026-10-08'],
-		['counts a period starting on a holiday from the first working day after it', '2026-10-05', 3, '2026-10-10'],
-		['jumps the Spring Festival holiday, counting the 调休 Saturday before it', '2026-02-13', 3, '2026-02-24'],
+		[
+			'counts a period starting on a holiday from the first working day after it',
+			'2026-10-05',
+			3,
+			'2026-10-10',
+		],
+		[
+			'jumps the Spring Festival holiday, counting the 调休 Saturday before it',
+			'2026-02-13',
+			3,
+			'2026-02-24',
+		],
 		['counts the 调休 Saturday after Spring Festival', '2026-02-24', 5, '2026-02-28'],
 		['counts the 调休 Sunday before Mid-Autumn', '2026-09-18', 3, '2026-09-21'],
 		['skips the Mid-Autumn long weekend', '2026-09-24', 3, '2026-09-29'],
