@@ -147,6 +147,20 @@ describe('a year the holiday calendar does not cover', () => {
 	});
 });
 
+describe('a misspelt field name', () => {
+	it('is a warning that suggests the field meant', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'gk-check-'));
+		cpSync(join(FIXTURES, 'minimal'), dir, { recursive: true });
+		cpSync(join(FIXTURES, 'unknown-field'), dir, { recursive: true });
+		const { problems } = validateContent(dir);
+		expect(problems.map((p) => formatProblem(p, t))).toMatchInlineSnapshot(`
+			[
+			  "提醒 notices/typo.md › sumary: 没有「sumary」这个字段，该行不会生效。是不是想写「summary」？",
+			]
+		`);
+	});
+});
+
 describe('a different content folder', () => {
 	it('is read from CONTENT_DIR with no change to the code', () => {
 		const out = execFileSync(process.execPath, ['scripts/check.ts'], {

@@ -20,7 +20,7 @@ import { rankProblems, type ResultRow } from '../ranking.ts';
 import { unknownUnitProblem, unitTreeProblems } from '../unit-tree.ts';
 import { closest } from '../suggest.ts';
 import { readContent, type CollectionName, type RawEntry } from './read.ts';
-import { zodProblems } from './zod-problems.ts';
+import { knownKeys, zodProblems } from './zod-problems.ts';
 
 const schemas: Record<CollectionName, z.ZodType> = {
 	units: makeUnitSchema(plainHelpers),
@@ -30,6 +30,23 @@ const schemas: Record<CollectionName, z.ZodType> = {
 	policies: makePolicySchema(plainHelpers),
 };
 const resultRowSchema = makeResultRowSchema(plainHelpers);
+
+/**
+ * A misspelt field (`categroy:`) would otherwise be dropped without a word:
+ * warn, suggesting the nearest known name. Not an error — the contract lets a
+ * union add its own fields.
+ */
+function unknownFieldProblems(data: Record<string, unknown>, schema: z.ZodType): FieldProblem[] {
+	const known = knownKeys(schema);
+	return Object.keys(data)
+		.filter((key) => !known.includes(key))
+		.map((key) => ({
+			field: key,
+			code: 'unknownField',
+			params: { found: key, expected: closest(key, known, 1)[0] ?? '—' },
+			severity: 'warning' as const,
+		}));
+}
 
 const PHOTO_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.webp', '.avif'];
 
@@ -144,6 +161,7 @@ export function validateContent(contentDir: string): ValidationResult {
 		const parsed = siteSchema.safeParse(read.site.data, { reportInput: true });
 		if (parsed.success) site = parsed.data;
 		else problems.push(...inFile('site.yaml', zodProblems(parsed.error.issues)));
+		problems.push(...inFile('site.yaml', unknownFieldProblems(read.site.data, siteSchema)));
 		problems.push(...inFile('site.yaml', guardData('site', read.site.data)));
 	}
 
@@ -151,6 +169,7 @@ export function validateContent(contentDir: string): ValidationResult {
 		if (!entry.data) return { ...entry, output: undefined };
 		const parsed = schemas[entry.collection].safeParse(entry.data, { reportInput: true });
 		if (!parsed.success) problems.push(...inFile(entry.file, zodProblems(parsed.error.issues)));
+		problems.push(...inFile(entry.file, unknownFieldProblems(entry.data, schemas[entry.collection])));
 		problems.push(...inFile(entry.file, guardData(entry.collection, entry.data)));
 		problems.push(...guardBody(entry));
 		return { ...entry, output: parsed.success ? (parsed.data as Record<string, unknown>) : undefined };

@@ -69,3 +69,10 @@ function problemsOf(issue: z.core.$ZodIssue, prefix: PropertyKey[]): FieldProble
 			return [{ field, code: 'invalid', params: { found } }];
 	}
 }
+
+/** The field names an object schema knows, looking through transforms and pipes. */
+export function knownKeys(schema: z.ZodType): string[] {
+	let inner = schema as unknown as { _zod: { def: { type: string; in?: unknown } }; shape?: Record<string, unknown> };
+	while (inner._zod.def.type === 'pipe' && inner._zod.def.in) inner = inner._zod.def.in as typeof inner;
+	return Object.keys(inner.shape ?? {});
+}
