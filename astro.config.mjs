@@ -2,10 +2,13 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { parse } from 'yaml';
+import { BREAKPOINTS, bodyImages } from './src/lib/body-images.ts';
 import { resolveContentDir } from './src/lib/content-dir.ts';
+import { sitemapFilter, unlistedNoticeIds } from './src/lib/sitemap-filter.ts';
 
 const contentDir = resolveContentDir();
 const sitePath = join(contentDir, 'site.yaml');
@@ -20,11 +23,52 @@ export default defineConfig({
 	base,
 	trailingSlash: 'always',
 	build: { format: 'directory' },
+	// Writes .astro/collections/collections.json so that the Astro VS Code extension
+	// ("astro.content-intellisense") completes and checks Markdown front matter.
+	experimental: { contentIntellisense: true },
+	// Photos: sharp re-encodes every size (which drops EXIF, XMP and IPTC);
+	// body images get responsive widths capped at the text column.
+	image: {
+		breakpoints: BREAKPOINTS,
+		service: {
+			entrypoint: 'astro/assets/services/sharp',
+			config: {
+				jpeg: { quality: 75, mozjpeg: true },
+				webp: { quality: 75 },
+				avif: { quality: 50 },
+			},
+		},
+	},
+	markdown: { processor: satteri({ hastPlugins: [bodyImages] }) },
+	// Content-Security-Policy as a <meta> in every page (docs/deploy.md adds the
+	// header-only parts: frame-ancestors, HSTS). Astro hashes its own scripts and
+	// styles; no 'unsafe-inline'/'unsafe-eval' for scripts, only
+	// 'wasm-unsafe-eval' so that Pagefind can start its WebAssembly.
+	security: {
+		csp: {
+			algorithm: 'SHA-256',
+			directives: [
+				"default-src 'self'",
+				"img-src 'self' data:",
+				"font-src 'self'",
+				"connect-src 'self'",
+				"media-src 'self'",
+				"worker-src 'self'",
+				"manifest-src 'self'",
+				"object-src 'none'",
+				"base-uri 'self'",
+				"form-action 'self'",
+			],
+			scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+			// style-src stays 'self' + hashes for <style>; style attributes
+			// (style="margin-inline-start: …", Shiki's colours) cannot run code.
+			styleDirective: { resources: [{ resource: "'unsafe-inline'", kind: 'attribute' }] },
+		},
+	},
 	integrations: [
 		mdx(),
-		sitemap({
-			filter: (page) => !page.includes('/display/'),
-		}),
+		// No display pages, withdrawn notices or drafts in the sitemap.
+		sitemap({ filter: sitemapFilter(unlistedNoticeIds(contentDir)) }),
 	],
 	vite: {
 		server: { fs: { allow: ['.', contentDir] } },

@@ -25,7 +25,7 @@ function siteBase(url: string | undefined): string {
 async function main(): Promise<number> {
 	const started = performance.now();
 	const contentDir = resolveContentDir();
-	const result = validateContent(contentDir);
+	const result = await validateContent(contentDir);
 	const t = translator(result.site?.locale ?? 'zh-CN');
 	const { lines, errors } = report(result.problems, t, result.files, performance.now() - started);
 	for (const line of lines) console.log(line);

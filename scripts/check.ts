@@ -10,7 +10,7 @@ import { report } from '../src/lib/validate/report.ts';
 
 const started = performance.now();
 const contentDir = resolveContentDir();
-const result = validateContent(contentDir);
+const result = await validateContent(contentDir);
 const t = translator(result.site?.locale ?? 'zh-CN');
 const { lines, errors } = report(result.problems, t, result.files, performance.now() - started);
 for (const line of lines) console.log(line);

@@ -17,7 +17,7 @@ if (!kind || !KINDS.includes(kind as ScaffoldKind) || !title) {
 	process.exit(2);
 }
 const contentDir = resolveContentDir();
-const { site, entries } = validateContent(contentDir);
+const { site, entries } = await validateContent(contentDir);
 const timeZone = site?.timezone ?? 'Asia/Shanghai';
 const today = dayAt(Date.now(), timeZone);
 const units = entries.filter((e) => e.collection === 'units');

@@ -6,7 +6,10 @@
 import type { ValidationResult } from '../../src/lib/validate/index.ts';
 import type { SiteConfig } from '../../src/schemas/site.ts';
 import type { Translate } from '../../src/lib/problems.ts';
+import { copyAttachments } from './attachments.ts';
+import { scanImages } from './images.ts';
 import { writeVersion } from './version.ts';
+import { buildSearchIndex } from './search.ts';
 
 export interface PostBuildContext {
 	/** The staging folder Astro just wrote. */
@@ -27,7 +30,12 @@ export interface PostBuildStep {
 }
 
 /** In order: later steps may rely on earlier ones (the search index reads final HTML). */
-export const steps: PostBuildStep[] = [{ name: 'version', run: writeVersion }];
+export const steps: PostBuildStep[] = [
+	{ name: 'version', run: writeVersion },
+	{ name: 'attachments', run: copyAttachments },
+	{ name: 'images', run: scanImages },
+	{ name: 'search', run: buildSearchIndex },
+];
 
 /** Runs every step, timing each. */
 export async function runPostBuild(context: PostBuildContext): Promise<void> {

@@ -74,3 +74,13 @@ export function fileFormat(file: string): string {
 	const dot = name.lastIndexOf('.');
 	return dot > 0 ? name.slice(dot + 1).toUpperCase() : '';
 }
+
+/** A phone number for display: hyphens become non-breaking (U+2011), so the number never wraps. */
+export function phoneText(phone: string): string {
+	return phone.replace(/-/g, '\u2011');
+}
+
+/** A `tel:` URL: digits and a leading plus only. */
+export function telHref(phone: string): string {
+	return `tel:${phone.replace(/[^\d+]/g, '')}`;
+}

@@ -46,7 +46,7 @@ export interface HomeNotices<T> {
 	urgent: T[];
 	/** Pinned, current, not urgent; newest first. */
 	pinned: T[];
-	/** 公示 open (ending soonest first), then upcoming (starting soonest first); current only. */
+	/** 公示 open (ending soonest first), then upcoming (starting soonest first); current, not already urgent or pinned. */
 	publicity: T[];
 	/** The latest current notices not already shown above. */
 	latest: T[];
@@ -65,6 +65,7 @@ export function homeNotices<T>(
 	const pinned = current.filter((n) => facts(n).pinned && !facts(n).urgent);
 	const withStatus = current.flatMap((n) => {
 		const f = facts(n);
+		if (f.urgent || f.pinned) return [];
 		const status = publicityStatus(f, now, timeZone);
 		return status === 'open' || status === 'upcoming' ? [{ n, status, ...periodInstants(f.publicity!, timeZone) }] : [];
 	});

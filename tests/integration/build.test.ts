@@ -14,7 +14,12 @@ const FIXTURES = join(root, 'tests/fixtures');
 function build(contentDir: string, outDir: string) {
 	return spawnSync(process.execPath, ['scripts/build.ts'], {
 		cwd: root,
-		env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: outDir, GONGKAI_NOW: '2026-11-21T02:00:00Z' },
+		env: {
+			...process.env,
+			CONTENT_DIR: contentDir,
+			OUT_DIR: outDir,
+			GONGKAI_NOW: '2026-11-21T02:00:00Z',
+		},
 		encoding: 'utf8',
 	});
 }

@@ -50,8 +50,18 @@ const CASES: Array<[string, string, string, string]> = [
 	['unknown-supersedes', 'policies/unknown-supersedes.md', 'supersedes[0]', 'unknownPolicy'],
 	['competition-period', 'competitions/competition-period.yaml', 'period.end', 'endBeforeStart'],
 	['negative-members', 'units/negative-members.yaml', 'members', 'tooSmall'],
-	['mobile-in-attachment-title', 'notices/mobile-in-attachment-title.md', 'attachments[0].title', 'personalMobile'],
-	['unknown-unit-in-results', 'competitions/unknown-unit-in-results.yaml', 'results[0].unit', 'unknownUnit'],
+	[
+		'mobile-in-attachment-title',
+		'notices/mobile-in-attachment-title.md',
+		'attachments[0].title',
+		'personalMobile',
+	],
+	[
+		'unknown-unit-in-results',
+		'competitions/unknown-unit-in-results.yaml',
+		'results[0].unit',
+		'unknownUnit',
+	],
 ];
 
 describe('the minimal union', () => {
@@ -79,7 +89,9 @@ describe('every broken case at once', () => {
 		const { problems } = await validateContent(union(...all));
 		const lines = sortProblems(problems).map((p) => formatProblem(p, t));
 		for (const [, file, field, code] of CASES) {
-			expect(problems, `${file} › ${field}`).toContainEqual(expect.objectContaining({ file, field, code }));
+			expect(problems, `${file} › ${field}`).toContainEqual(
+				expect.objectContaining({ file, field, code }),
+			);
 		}
 		expect(lines).toMatchInlineSnapshot(`
 			[
@@ -133,11 +145,11 @@ describe('every broken case at once', () => {
 });
 
 describe('a year the holiday calendar does not cover', () => {
-	it('is counted Monday–Friday with a warning naming the year, and does not fail', () => {
+	it('is counted Monday–Friday with a warning naming the year, and does not fail', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'gk-check-'));
 		cpSync(join(FIXTURES, 'minimal'), dir, { recursive: true });
 		cpSync(join(FIXTURES, 'calendar-missing'), dir, { recursive: true });
-		const { problems } = validateContent(dir);
+		const { problems } = await validateContent(dir);
 		expect(problems.map((p) => formatProblem(p, t))).toMatchInlineSnapshot(`
 			[
 			  "提醒 notices/y2027.md › publicity.workingDays: 日历数据中没有 2027 年的法定节假日安排，工作日暂按周一至周五计算，节假日前后可能不准。请升级 chinese-days（npm update chinese-days）后重新构建，或改用 end 写明结束日期。",
@@ -148,11 +160,11 @@ describe('a year the holiday calendar does not cover', () => {
 });
 
 describe('a misspelt field name', () => {
-	it('is a warning that suggests the field meant', () => {
+	it('is a warning that suggests the field meant', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'gk-check-'));
 		cpSync(join(FIXTURES, 'minimal'), dir, { recursive: true });
 		cpSync(join(FIXTURES, 'unknown-field'), dir, { recursive: true });
-		const { problems } = validateContent(dir);
+		const { problems } = await validateContent(dir);
 		expect(problems.map((p) => formatProblem(p, t))).toMatchInlineSnapshot(`
 			[
 			  "提醒 notices/typo.md › sumary: 没有「sumary」这个字段，该行不会生效。是不是想写「summary」？",

@@ -20,7 +20,7 @@ describe.each([
 
 describe('npm run new', () => {
 	const root = join(import.meta.dirname, '../..');
-	it.each(KINDS)('scaffolds a %s that passes the check', (kind) => {
+	it.each(KINDS)('scaffolds a %s that passes the check', async (kind) => {
 		const dir = mkdtempSync(join(tmpdir(), 'gk-new-'));
 		cpSync(join(root, 'tests/fixtures/minimal'), dir, { recursive: true });
 		const out = execFileSync(process.execPath, ['scripts/new.ts', kind, '职工书屋读书月活动'], {
@@ -29,7 +29,7 @@ describe('npm run new', () => {
 			encoding: 'utf8',
 		});
 		expect(out).toContain('zhi-gong-shu-wu-du-shu-yue-huo-dong');
-		const result = validateContent(dir);
+		const result = await validateContent(dir);
 		expect(result.problems.filter((p) => p.severity !== 'warning')).toEqual([]);
 	});
 

@@ -19,6 +19,7 @@ import { inFile, type FieldProblem, type Problem } from '../problems.ts';
 import { rankProblems, type ResultRow } from '../ranking.ts';
 import { unknownUnitProblem, unitTreeProblems } from '../unit-tree.ts';
 import { closest } from '../suggest.ts';
+import { attachmentProblems } from './attachments.ts';
 import { readContent, type CollectionName, type RawEntry } from './read.ts';
 import { knownKeys, zodProblems } from './zod-problems.ts';
 
@@ -152,7 +153,7 @@ function csvResults(entry: RawEntry, output: Record<string, unknown>, contentDir
 }
 
 /** Validates a whole content folder. */
-export function validateContent(contentDir: string): ValidationResult {
+export async function validateContent(contentDir: string): Promise<ValidationResult> {
 	const read = readContent(contentDir);
 	const problems: Problem[] = [...read.problems];
 
@@ -214,7 +215,9 @@ export function validateContent(contentDir: string): ValidationResult {
 		}
 		if (entry.collection === 'model-workers') at(fileProblems(entry, 'photo', out.photo, PHOTO_EXTENSIONS));
 		for (const [i, a] of ((out.attachments as Array<{ file: string }> | undefined) ?? []).entries()) {
-			at(fileProblems(entry, `attachments[${i}].file`, a.file));
+			const missing = fileProblems(entry, `attachments[${i}].file`, a.file);
+			at(missing);
+			if (!missing.length) problems.push(...(await attachmentProblems({ contentDir, entry, attachments: out.attachments as Array<{ file: string }>, index: i, locale: site?.locale ?? 'zh-CN' })));
 		}
 		if (entry.collection === 'competitions') {
 			checkUnit(entry, 'organizer', out.organizer);

@@ -1,0 +1,106 @@
+/**
+ * The last guard on photos: no image leaves the build with identifying
+ * metadata, and no original photo from the content folder is published
+ * untouched.
+ *
+ * Astro 7 emits every image a content entry names (a `photo`, a body image)
+ * into `_astro/` byte for byte, EXIF and GPS included, and deletes the copy
+ * only when a page transforms the image and nothing reads the image's own
+ * properties. An image no page transforms — a draft's photo, a worker whose
+ * page shows no portrait — stays behind as an untouched original that no page
+ * links to: this step deletes those. A copy some page does link to (a
+ * component used `photo.src`) fails the build, naming the file and the page.
+ * Then every image left is read with exifr, and any GPS, camera, owner, date,
+ * XMP or IPTC metadata fails the build, naming the file.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { identifyingMetadata, imageFormat } from '../../src/lib/image-metadata.ts';
+import type { PostBuildContext } from './index.ts';
+
+const IMAGE_EXTENSIONS = new Set([
+	'.jpg',
+	'.jpeg',
+	'.png',
+	'.webp',
+	'.avif',
+	'.gif',
+	'.tif',
+	'.tiff',
+	'.heic',
+	'.heif',
+]);
+const TEXT_EXTENSIONS = new Set([
+	'.html',
+	'.css',
+	'.js',
+	'.mjs',
+	'.json',
+	'.xml',
+	'.txt',
+	'.webmanifest',
+	'.svg',
+]);
+
+/** Every file under `dir`, relative and `/`-separated; hidden folders (a content repository's .git) are skipped. */
+function files(dir: string, prefix = ''): string[] {
+	const out: string[] = [];
+	if (!existsSync(join(dir, prefix))) return out;
+	for (const item of readdirSync(join(dir, prefix), { withFileTypes: true })) {
+		if (item.name.startsWith('.')) continue;
+		const name = prefix ? `${prefix}/${item.name}` : item.name;
+		if (item.isDirectory()) out.push(...files(dir, name));
+		else if (item.isFile()) out.push(name);
+	}
+	return out;
+}
+
+function sha256(bytes: Uint8Array): string {
+	return createHash('sha256').update(bytes).digest('hex');
+}
+
+export async function scanImages({ outDir, contentDir, t }: PostBuildContext): Promise<void> {
+	const originals = new Map<string, string>();
+	for (const name of files(contentDir)) {
+		if (IMAGE_EXTENSIONS.has(extname(name).toLowerCase()))
+			originals.set(sha256(readFileSync(join(contentDir, name))), name);
+	}
+
+	const output = files(outDir);
+	const images = output.filter((name) => IMAGE_EXTENSIONS.has(extname(name).toLowerCase()));
+	const problems: string[] = [];
+	const removed: string[] = [];
+	let texts: Array<{ name: string; text: string }> | undefined;
+	const scanned: string[] = [];
+
+	for (const name of images) {
+		const bytes = new Uint8Array(readFileSync(join(outDir, name)));
+		const source = originals.get(sha256(bytes));
+		if (source) {
+			texts ??= output
+				.filter((f) => TEXT_EXTENSIONS.has(extname(f).toLowerCase()))
+				.map((f) => ({ name: f, text: readFileSync(join(outDir, f), 'utf8') }));
+			const file = basename(name);
+			const linkedFrom = texts.filter((f) => f.text.includes(file)).map((f) => f.name);
+			if (!linkedFrom.length) {
+				unlinkSync(join(outDir, name));
+				removed.push(name);
+				continue;
+			}
+			problems.push(
+				t('images.original', { file: name, source, where: linkedFrom.slice(0, 3).join(', ') }),
+			);
+			continue;
+		}
+		if (!imageFormat(bytes)) continue;
+		scanned.push(name);
+		const tags = await identifyingMetadata(bytes);
+		if (tags.length) problems.push(t('images.metadata', { file: name, tags: tags.join(', ') }));
+	}
+
+	if (removed.length)
+		console.log(`  ${t('images.removed', { count: removed.length, files: removed.join(', ') })}`);
+	console.log(`  ${scanned.length} image(s) scanned, ${problems.length} with problems`);
+	if (problems.length) throw new Error(problems.join('\n'));
+}

@@ -1,0 +1,247 @@
+/**
+ * How page text is prepared for the Pagefind indexer (the served HTML is
+ * never changed). Chinese has no spaces, and Pagefind's indexer and the
+ * browser segment words with different dictionaries, so a word split one way
+ * at build and another way in the reader's browser is never found. We index
+ * every Han character as its own word instead and search for phrases
+ * (consecutive characters): any substring of the text is found, whatever a
+ * dictionary thinks the words are. Document numbers (文号) lose their
+ * brackets, which would be words of their own, so `总工发〔2006〕41号` and
+ * `总工发[2006]41号` meet the same consecutive words. A converted copy of the text in
+ * the other script (Simplified ↔ Traditional) is appended for the indexer.
+ */
+
+/** Zero-width space: Pagefind's own word separator for Chinese; invisible in excerpts. */
+export const ZWSP = '\u200b';
+
+const HAN_PAIR = /(\p{Script=Han})(?=\p{Script=Han})/gu;
+
+/** Puts a zero-width space between adjacent Han characters, so each one is an index word. */
+export function separateHan(text: string): string {
+	return text.replace(HAN_PAIR, `$1${ZWSP}`);
+}
+
+/**
+ * A 文号 in running text: issuing-body abbreviation, year in any kind of
+ * bracket, serial number, 号. The brackets would be index words of their own
+ * and break the phrase, so they become separators.
+ */
+const DOC_NUMBER =
+	/(\p{Script=Han})[ \t\u00a0]*[〔［[【（(｛{〖][ \t\u00a0]*((?:19|20)\d{2})[ \t\u00a0]*[〕］\]】）)｝}〗][ \t\u00a0]*第?[ \t\u00a0]*(\d{1,5})[ \t\u00a0]*([号號])/gu;
+
+/**
+ * Rewrites `总工发〔2006〕41号` as `总工发 2006 41号` for the indexer. Spaces,
+ * not zero-width ones: Pagefind drops those from excerpts, and the year and
+ * serial must stay apart for the page to put the brackets back.
+ */
+export function normaliseDocNumbers(text: string): string {
+	return text.replace(DOC_NUMBER, '$1 $2 $3$4');
+}
+
+/** The text the indexer sees for one run of page text. */
+export function indexText(text: string): string {
+	return separateHan(normaliseDocNumbers(text));
+}
+
+const VOID = new Set([
+	'area',
+	'base',
+	'br',
+	'col',
+	'embed',
+	'hr',
+	'img',
+	'input',
+	'link',
+	'meta',
+	'source',
+	'track',
+	'wbr',
+]);
+const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'template']);
+// Comments, doctype, tags (attribute values may contain `>` inside quotes).
+const TOKEN = /<!--[\s\S]*?-->|<![^>]*>|<(\/?)([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
+const BODY_ATTR = /\sdata-pagefind-body(?=[\s=/>]|$)/;
+const DATA_ATTR = /\sdata-pagefind-(?:filter|meta|sort|ignore)(?=[\s=/>]|$)/;
+
+interface OpenElement {
+	name: string;
+	/** This element starts a `data-pagefind-body` region (outermost only). */
+	body: boolean;
+	/** Text inside is metadata or ignored: leave it alone. */
+	keep: boolean;
+	/** Offset just after the start tag. */
+	innerStart: number;
+}
+
+interface Walk {
+	/** Inner ranges of the outermost data-pagefind-body elements. */
+	regions: Array<[number, number]>;
+	/** Text runs inside body regions that the indexer reads as page text. */
+	texts: Array<[number, number]>;
+}
+
+/** One pass over the HTML: body regions and the text runs inside them. */
+function walk(html: string): Walk {
+	const regions: Array<[number, number]> = [];
+	const texts: Array<[number, number]> = [];
+	const stack: OpenElement[] = [];
+	let bodyDepth = 0;
+	let keepDepth = 0;
+	let last = 0;
+	let lower: string | undefined;
+	TOKEN.lastIndex = 0;
+	for (let match = TOKEN.exec(html); match; match = TOKEN.exec(html)) {
+		if (bodyDepth > 0 && keepDepth === 0 && match.index > last) texts.push([last, match.index]);
+		last = TOKEN.lastIndex;
+		const [whole, slash, rawName, attrs = ''] = match;
+		if (!rawName) continue;
+		const name = rawName.toLowerCase();
+		if (slash) {
+			const at = stack.findLastIndex((el) => el.name === name);
+			if (at < 0) continue;
+			for (const el of stack.splice(at)) {
+				if (el.body) {
+					bodyDepth--;
+					regions.push([el.innerStart, match.index]);
+				}
+				if (el.keep) keepDepth--;
+			}
+			continue;
+		}
+		if (RAW_TEXT.has(name)) {
+			// Skip to the end tag: nothing in a script or style is page text.
+			lower ??= html.toLowerCase();
+			const close = lower.indexOf(`</${name}`, last);
+			last = TOKEN.lastIndex = close < 0 ? html.length : close;
+			continue;
+		}
+		if (VOID.has(name) || whole.endsWith('/>')) continue;
+		const body = bodyDepth === 0 && BODY_ATTR.test(attrs);
+		const keep = DATA_ATTR.test(attrs);
+		stack.push({ name, body, keep, innerStart: last });
+		if (body) bodyDepth++;
+		if (keep) keepDepth++;
+	}
+	if (bodyDepth > 0 && keepDepth === 0 && html.length > last) texts.push([last, html.length]);
+	regions.sort((a, b) => a[0] - b[0]);
+	return { regions, texts };
+}
+
+/** The inner HTML of each outermost `data-pagefind-body` element, in document order. */
+export function bodyRegions(html: string): string[] {
+	return walk(html).regions.map(([start, end]) => html.slice(start, end));
+}
+
+/** Applies `fn` to the page text inside body regions (not tags, scripts, metadata or ignored parts). */
+export function mapBodyText(html: string, fn: (text: string) => string): string {
+	let out = '';
+	let at = 0;
+	for (const [start, end] of walk(html).texts) {
+		out += html.slice(at, start) + fn(html.slice(start, end));
+		at = end;
+	}
+	return out + html.slice(at);
+}
+
+/** Applies `fn` to every text run of an HTML fragment (tags, scripts and styles untouched). */
+export function mapText(fragment: string, fn: (text: string) => string): string {
+	return mapBodyText(`<div data-pagefind-body>${fragment}</div>`, fn).slice(
+		'<div data-pagefind-body>'.length,
+		-'</div>'.length,
+	);
+}
+
+const INDEX_ATTRS = /(\s)data-pagefind-(body|filter|meta|sort)(?=[\s=/>])/g;
+// Ids in a copy would duplicate the page's anchors.
+const ID_ATTR = /\sid=(?:"[^"]*"|'[^']*'|[^\s>]+)/g;
+
+export interface IndexableOptions {
+	/** Script converters (Simplified → Traditional, Traditional → Simplified); a copy is added when one changes the text. */
+	converters?: ReadonlyArray<(text: string) => string>;
+	/** Extra metadata for result cards (e.g. the 文号 from the content), added invisibly. */
+	meta?: Record<string, string>;
+}
+
+/** Share of changed Han characters above which the whole text is copied. */
+const FULL_COPY_RATIO = 0.02;
+
+/**
+ * The text of `inner` in the other script, or `undefined` if conversion
+ * changes nothing. Text mostly in the other script is copied whole (phrases
+ * stay intact); text with a few variant characters only gets the runs that
+ * change, so a Simplified page does not pay twice for its Simplified copy.
+ */
+export function convertedCopy(
+	inner: string,
+	convert: (text: string) => string,
+): string | undefined {
+	let han = 0;
+	let changed = 0;
+	const full = mapText(inner, (text) => {
+		const converted = convert(text);
+		const chars = [...text];
+		const out = [...converted];
+		for (const [i, ch] of chars.entries()) {
+			if (!/\p{Script=Han}/u.test(ch)) continue;
+			han++;
+			if (chars.length !== out.length || out[i] !== ch) changed++;
+		}
+		return converted;
+	});
+	if (changed === 0) return undefined;
+	if (changed >= han * FULL_COPY_RATIO) return full;
+	return mapText(inner, (text) => {
+		const converted = convert(text);
+		return converted === text ? '' : converted;
+	});
+}
+
+function escapeHtml(text: string): string {
+	return text
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/"/g, '&quot;');
+}
+
+/**
+ * The HTML Pagefind indexes for a built page, or `undefined` when the page
+ * has no `data-pagefind-body` region (it is not searchable). Adds the
+ * converted copies and card metadata before `</body>`, then separates Han
+ * characters and normalises 文号 in the page text.
+ */
+export function indexableHtml(html: string, options: IndexableOptions = {}): string | undefined {
+	const regions = bodyRegions(html);
+	if (regions.length === 0) return undefined;
+	const inner = regions.join('\n');
+	const copies = new Set<string>();
+	for (const convert of options.converters ?? []) {
+		const copy = convertedCopy(inner, convert);
+		if (copy)
+			copies.add(
+				copy.replace(/<[a-zA-Z][^>]*>/g, (tag) =>
+					tag.replace(INDEX_ATTRS, '$1data-gk-pagefind-$2').replace(ID_ATTR, ''),
+				),
+			);
+	}
+	let extra = '';
+	if (copies.size > 0) extra += `<div hidden data-pagefind-body>${[...copies].join('\n')}</div>`;
+	const meta = Object.entries(options.meta ?? {});
+	if (meta.length > 0) {
+		extra += `<div hidden data-pagefind-ignore>${meta
+			.map(
+				([key, value]) =>
+					`<span data-pagefind-meta="${escapeHtml(key)}">${escapeHtml(value)}</span>`,
+			)
+			.join('')}</div>`;
+	}
+	const end = html.lastIndexOf('</body>');
+	const withExtra = end < 0 ? html + extra : html.slice(0, end) + extra + html.slice(end);
+	return mapBodyText(withExtra, indexText);
+}
+
+/** The `lang` of the `<html>` element, if any. */
+export function htmlLang(html: string): string | undefined {
+	return /<html\b[^>]*?\slang=["']?([^"'\s>]+)/i.exec(html)?.[1];
+}

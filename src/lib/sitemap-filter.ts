@@ -1,0 +1,36 @@
+/**
+ * What the sitemap leaves out beyond the display pages: withdrawn notices
+ * (their pages stay, but search engines should drop them) and drafts. Read
+ * straight from the notices' front matter, so astro.config.mjs can call it
+ * before Astro has loaded any collection.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { parseYaml, splitFrontMatter } from './validate/read.ts';
+
+/** Ids of notices that are withdrawn or drafts. */
+export function unlistedNoticeIds(contentDir: string): string[] {
+	const dir = join(contentDir, 'notices');
+	if (!existsSync(dir)) return [];
+	const ids: string[] = [];
+	for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]) {
+		const m = /^(.*)\.mdx?$/i.exec(name);
+		if (!m || name.split(sep).some((part) => part.startsWith('.'))) continue;
+		const { yaml } = splitFrontMatter(readFileSync(join(dir, name), 'utf8'));
+		if (yaml === undefined) continue;
+		const { data } = parseYaml(yaml, name);
+		if (data && (data.withdrawn || data.draft === true)) ids.push(m[1]!.split(sep).join('/'));
+	}
+	return ids.sort();
+}
+
+/** A sitemap filter: false for display pages and for the notices in `unlisted` (ids), under any base path. */
+export function sitemapFilter(unlisted: readonly string[]): (page: string) => boolean {
+	const hidden = new Set(unlisted.map((id) => `/notices/${id}/`));
+	return (page) => {
+		const path = new URL(page).pathname;
+		if (path.includes('/display/')) return false;
+		const at = path.indexOf('/notices/');
+		return at < 0 || !hidden.has(path.slice(at));
+	};
+}
