@@ -1,5 +1,6 @@
 // @ts-check
 import { readFileSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
@@ -18,7 +19,11 @@ const url = siteYaml.url ? new URL(siteYaml.url) : undefined;
 // BASE overrides the sub-path of site.yaml's url (used to test sub-path builds).
 const base = process.env.BASE ?? url?.pathname ?? '/';
 
+// One content-layer cache per content folder: builds of different unions never share a data store.
+const cacheDir = `./node_modules/.astro/${createHash('sha256').update(contentDir).digest('hex').slice(0, 12)}`;
+
 export default defineConfig({
+	cacheDir,
 	site: url?.origin,
 	base,
 	trailingSlash: 'always',

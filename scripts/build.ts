@@ -13,6 +13,10 @@ import { report } from '../src/lib/validate/report.ts';
 import { runPostBuild } from './postbuild/index.ts';
 
 const root = resolve(import.meta.dirname, '..');
+// A production build whatever the caller's environment: a test runner's NODE_ENV=test
+// would otherwise make Vite build in development mode, drafts included.
+process.env.NODE_ENV = 'production';
+for (const name of ['DEV', 'PROD', 'MODE', 'SSR', 'TEST', 'VITEST', 'BASE_URL']) delete process.env[name];
 const outDir = resolve(root, process.env.OUT_DIR ?? 'dist');
 const work = join(root, '.gongkai');
 
@@ -38,7 +42,7 @@ async function main(): Promise<number> {
 	const staging = join(work, `dist-${process.pid}`);
 	rmSync(staging, { recursive: true, force: true });
 	try {
-		await build({ root, outDir: staging, logLevel: process.env.ASTRO_LOG === 'debug' ? 'debug' : 'info' });
+		await build({ root, outDir: staging, mode: 'production', logLevel: process.env.ASTRO_LOG === 'debug' ? 'debug' : 'info' });
 		const site = result.site;
 		if (!site) throw new Error('site.yaml did not validate');
 		await runPostBuild({ outDir: staging, contentDir, validation: result, site, base: siteBase(site.url), t });

@@ -35,6 +35,9 @@ describe('npm run build', () => {
 		expect(home).not.toContain('华精');
 		expect(existsSync(join(out, 'notices/2026/gongshi/index.html'))).toBe(true);
 		expect(existsSync(join(out, 'units/workshop/index.html'))).toBe(true);
+		// Drafts stay out of a production build, even when run from a test runner (NODE_ENV=test).
+		expect(existsSync(join(out, 'notices/2026/caogao/index.html'))).toBe(false);
+		expect(home).not.toContain('草稿');
 	});
 
 	it('stops on a content error and keeps the previous complete site', () => {

@@ -180,6 +180,6 @@ describe('a different content folder', () => {
 			env: { ...process.env, CONTENT_DIR: join(FIXTURES, 'minimal') },
 			encoding: 'utf8',
 		});
-		expect(out).toMatch(/内容检查通过：7 个文件/);
+		expect(out).toMatch(/内容检查通过：8 个文件/);
 	});
 });
