@@ -63,11 +63,15 @@ function build(dist: string): void {
 }
 
 function htmlFiles(dir: string): string[] {
-	return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.html')).sort();
+	return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
+		.filter((f) => f.endsWith('.html'))
+		.sort();
 }
 
 /** html-validate over every page; returns the number of errors (printed as they are found). */
-export async function validateHtml(dist: string): Promise<{ files: number; errors: number; warnings: number }> {
+export async function validateHtml(
+	dist: string,
+): Promise<{ files: number; errors: number; warnings: number }> {
 	const validator = new HtmlValidate(HTML_VALIDATE_CONFIG);
 	const files = htmlFiles(dist);
 	let errors = 0;
@@ -78,7 +82,9 @@ export async function validateHtml(dist: string): Promise<{ files: number; error
 			for (const m of result.messages as Message[]) {
 				if (m.severity === 2) errors++;
 				else warnings++;
-				console.log(`${m.severity === 2 ? 'error' : 'warning'} ${file}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
+				console.log(
+					`${m.severity === 2 ? 'error' : 'warning'} ${file}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`,
+				);
 			}
 		}
 	}
@@ -86,7 +92,9 @@ export async function validateHtml(dist: string): Promise<{ files: number; error
 }
 
 /** Crawls the site under BASE from its home page and 404 page; returns the broken internal links. */
-export async function checkLinks(dist: string): Promise<{ checked: number; broken: Array<{ url: string; parent?: string; status?: number }> }> {
+export async function checkLinks(
+	dist: string,
+): Promise<{ checked: number; broken: Array<{ url: string; parent?: string; status?: number }> }> {
 	const server = await serve(dist, BASE);
 	try {
 		const checker = new LinkChecker();
@@ -101,7 +109,11 @@ export async function checkLinks(dist: string): Promise<{ checked: number; broke
 		});
 		const broken = result.links
 			.filter((l) => l.state === LinkState.BROKEN)
-			.map((l) => ({ url: l.url.replace(server.origin, ''), ...(l.parent ? { parent: l.parent.replace(server.origin, '') } : {}), ...(l.status ? { status: l.status } : {}) }));
+			.map((l) => ({
+				url: l.url.replace(server.origin, ''),
+				...(l.parent ? { parent: l.parent.replace(server.origin, '') } : {}),
+				...(l.status ? { status: l.status } : {}),
+			}));
 		return { checked: result.links.filter((l) => l.state !== LinkState.SKIPPED).length, broken };
 	} finally {
 		await server.close();
@@ -112,9 +124,14 @@ async function main(): Promise<number> {
 	const { dist, rebuild } = options(process.argv.slice(2));
 	if (rebuild || !existsSync(join(dist, 'index.html'))) build(dist);
 	const html = await validateHtml(dist);
-	console.log(`html-validate: ${html.files} pages, ${html.errors} errors, ${html.warnings} warnings`);
+	console.log(
+		`html-validate: ${html.files} pages, ${html.errors} errors, ${html.warnings} warnings`,
+	);
 	const links = await checkLinks(dist);
-	for (const b of links.broken) console.log(`broken ${b.url}${b.status ? ` (${b.status})` : ''}${b.parent ? ` ← ${b.parent}` : ''}`);
+	for (const b of links.broken)
+		console.log(
+			`broken ${b.url}${b.status ? ` (${b.status})` : ''}${b.parent ? ` ← ${b.parent}` : ''}`,
+		);
 	console.log(`links: ${links.checked} checked, ${links.broken.length} broken`);
 	return html.errors === 0 && links.broken.length === 0 ? 0 : 1;
 }

@@ -74,7 +74,6 @@ try {
 	await page.goto(`${server.url}display/`);
 	await page.locator('gk-display[data-running]').waitFor({ state: 'attached' });
 	const cdp = await page.context().newCDPSession(page);
-	await cdp.send('Memory.enable').catch(() => undefined);
 
 	// Slide changes are counted in the page (one counter), so that the measuring adds nothing that grows.
 	const counter = () => page.evaluate(() => (window as unknown as { __changes: number }).__changes);
@@ -100,7 +99,13 @@ try {
 	const count = (n: number) => String(n);
 	const pct = (a: number, b: number) => (a === 0 ? 0 : (b - a) / a);
 	const signed = (g: number) => `${g >= 0 ? '+' : ''}${(g * 100).toFixed(1)} %`;
-	const add = (label: string, load: number, a: number, b: number, format: (n: number) => string) => {
+	const add = (
+		label: string,
+		load: number,
+		a: number,
+		b: number,
+		format: (n: number) => string,
+	) => {
 		const growth = pct(a, b);
 		console.log(
 			`${label.padEnd(20)} ${format(load).padStart(10)} ${format(a).padStart(10)} ${format(b).padStart(10)} ${signed(growth).padStart(9)}`,
@@ -111,18 +116,29 @@ try {
 		`Lobby display: ${MINUTES} simulated minutes after a ${WARM_UP_MINUTES}-minute warm-up (${seconds.toFixed(1)} s real); ` +
 			`${changes} slide changes; ${errors.length} page errors`,
 	);
-	console.log(`${'measure'.padEnd(20)} ${'at load'.padStart(10)} ${'start'.padStart(10)} ${'end'.padStart(10)} ${'growth'.padStart(9)}`);
+	console.log(
+		`${'measure'.padEnd(20)} ${'at load'.padStart(10)} ${'start'.padStart(10)} ${'end'.padStart(10)} ${'growth'.padStart(9)}`,
+	);
 	const heapGrowth = add('JS heap used', atLoad.heapUsed, start.heapUsed, end.heapUsed, mb);
 	add('JS heap total', atLoad.heapTotal, start.heapTotal, end.heapTotal, mb);
 	const nodeGrowth = add('DOM nodes', atLoad.nodes, start.nodes, end.nodes, count);
-	const listenerGrowth = add('JS event listeners', atLoad.listeners, start.listeners, end.listeners, count);
+	const listenerGrowth = add(
+		'JS event listeners',
+		atLoad.listeners,
+		start.listeners,
+		end.listeners,
+		count,
+	);
 	add('documents', atLoad.documents, start.documents, end.documents, count);
-	console.log(`(from load to end: JS heap ${signed(pct(atLoad.heapUsed, end.heapUsed))}, DOM nodes ${signed(pct(atLoad.nodes, end.nodes))})`);
+	console.log(
+		`(from load to end: JS heap ${signed(pct(atLoad.heapUsed, end.heapUsed))}, DOM nodes ${signed(pct(atLoad.nodes, end.nodes))})`,
+	);
 	const expectedChanges = MINUTES * 4;
 	const failures = [
 		heapGrowth >= TARGET && `JS heap grew ${(heapGrowth * 100).toFixed(1)} % (target < 10 %)`,
 		nodeGrowth >= TARGET && `DOM nodes grew ${(nodeGrowth * 100).toFixed(1)} % (target < 10 %)`,
-		listenerGrowth >= TARGET && `event listeners grew ${(listenerGrowth * 100).toFixed(1)} % (target < 10 %)`,
+		listenerGrowth >= TARGET &&
+			`event listeners grew ${(listenerGrowth * 100).toFixed(1)} % (target < 10 %)`,
 		changes !== expectedChanges && `${changes} slide changes, expected ${expectedChanges}`,
 		errors.length > 0 && `page errors: ${errors.join('; ')}`,
 	].filter(Boolean);

@@ -13,7 +13,7 @@
  * .gongkai/bench/images.json. Exits 1 over budget.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, relative, resolve } from 'node:path';
 import sharp from 'sharp';
 import { launch, serve } from '../../tests/e2e/harness.ts';

@@ -39,16 +39,21 @@ export function benchmarks(): string[] {
 function main(): number {
 	const only = list(process.env.BENCH_ONLY);
 	const skip = list(process.env.BENCH_SKIP);
-	const selected = benchmarks().filter((name) => (only.size === 0 || only.has(name)) && !skip.has(name));
+	const selected = benchmarks().filter(
+		(name) => (only.size === 0 || only.has(name)) && !skip.has(name),
+	);
 	const results: Array<{ name: string; ok: boolean; seconds: number }> = [];
 	for (const name of selected) {
 		console.log(`\n━━ bench: ${name} ━━`);
 		const started = performance.now();
-		const run = spawnSync(process.execPath, [join(dir, `${name}.ts`), ...process.argv.slice(2)], { stdio: 'inherit' });
+		const run = spawnSync(process.execPath, [join(dir, `${name}.ts`), ...process.argv.slice(2)], {
+			stdio: 'inherit',
+		});
 		results.push({ name, ok: run.status === 0, seconds: (performance.now() - started) / 1000 });
 	}
 	console.log('\n━━ summary ━━');
-	for (const r of results) console.log(`${r.ok ? '✓' : '✗'} ${r.name.padEnd(10)} ${r.seconds.toFixed(1)} s`);
+	for (const r of results)
+		console.log(`${r.ok ? '✓' : '✗'} ${r.name.padEnd(10)} ${r.seconds.toFixed(1)} s`);
 	return results.every((r) => r.ok) ? 0 : 1;
 }
 

@@ -36,6 +36,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { isolatedEngine, linkModules } from './engine.ts';
+import { queryCosts, type QueryCost } from './query.ts';
 import { countsFor, synthesize, type SynthCounts } from './synth.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -89,7 +90,7 @@ export interface Run {
 }
 
 /** Runs a command, sampling the RSS of its process tree every 100 ms; output goes to `log`. */
-function measure(
+export function measure(
 	label: string,
 	command: string,
 	args: string[],
@@ -151,67 +152,10 @@ function pagefindIndexes(dir: string): string[] {
 		.sort((a, b) => a.length - b.length || a.localeCompare(b));
 }
 
-/**
- * Bytes Chromium downloads from the Pagefind folders for a first query and
- * its first five results (what a reader's first search costs), per query.
- */
-async function firstQueryBytes(
-	outDir: string,
-	queries: string[],
-): Promise<Record<string, { bytes: number; requests: number; results: number }> | undefined> {
-	const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-	const indexes = pagefindIndexes(outDir);
-	if (!existsSync(chromium) || !indexes.length) return undefined;
-	const { serve, launch } = await import('../../tests/e2e/harness.ts');
-	const server = await serve(outDir, BASE);
-	const browser = await launch();
-	const out: Record<string, { bytes: number; requests: number; results: number }> = {};
-	try {
-		const [primary, ...others] = indexes.map((dir) => `${BASE}${relative(outDir, dir)}/`);
-		for (const query of queries) {
-			// A fresh context per query: nothing cached from the previous one.
-			const context = await browser.newContext();
-			const page = await context.newPage();
-			let bytes = 0;
-			let requests = 0;
-			const pending: Promise<void>[] = [];
-			page.on('response', (response) => {
-				if (!/\/pagefind[^/]*\//.test(new URL(response.url()).pathname)) return;
-				requests += 1;
-				pending.push(
-					response.body().then(
-						(b) => void (bytes += b.length),
-						() => undefined,
-					),
-				);
-			});
-			// An empty page on the site's origin, without the site's own scripts.
-			await page.route(`${server.origin}/__bench__`, (route) =>
-				route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' }),
-			);
-			await page.goto(`${server.origin}/__bench__`);
-			const results = await page.evaluate(
-				async ({ primary, others, query }) => {
-					const pagefind = await import(`${primary}pagefind.js`);
-					await pagefind.options({ excerptLength: 30 });
-					for (const other of others) await pagefind.mergeIndex(other);
-					const search = await pagefind.search(query);
-					await Promise.all(
-						search.results.slice(0, 5).map((r: { data(): Promise<unknown> }) => r.data()),
-					);
-					return search.results.length as number;
-				},
-				{ primary: server.origin + primary, others: others.map((o) => server.origin + o), query },
-			);
-			await Promise.all(pending);
-			out[query] = { bytes, requests, results };
-			await context.close();
-		}
-	} finally {
-		await browser.close();
-		await server.close();
-	}
-	return out;
+/** The first-query cost in Chromium of the site's Pagefind index(es). */
+function firstQueryBytes(outDir: string, queries: string[], raw = false): Promise<Q> {
+	const indexes = pagefindIndexes(outDir).map((dir) => relative(outDir, dir));
+	return queryCosts(outDir, BASE, indexes, queries, raw);
 }
 
 // ---------------------------------------------------------------- projects
@@ -392,7 +336,7 @@ async function main(): Promise<void> {
 			say(
 				`  bare Pagefind: ${pf.seconds.toFixed(1)} s, peak ${gb(pf.peakRss)}, index ${mb(bareIndex)}`,
 			);
-			const bareQuery = await firstQueryBytes(bareOut, queries);
+			const bareQuery = await firstQueryBytes(bareOut, queries, true);
 			const bareSeconds = astro.seconds + pf.seconds;
 			result.bare = {
 				astro: {
@@ -427,7 +371,7 @@ async function main(): Promise<void> {
 	say(`\nresults: ${relative(root, saved)}`);
 }
 
-type Q = Record<string, { bytes: number; requests: number; results: number }> | undefined;
+type Q = Record<string, QueryCost> | undefined;
 interface Full {
 	seconds: number;
 	peakRss: number;
@@ -454,7 +398,7 @@ function printTable(r: Record<string, unknown>): void {
 	const q = (x: Q) =>
 		x
 			? Object.entries(x)
-					.map(([k, v]) => `${k} ${kb(v.bytes)} (${v.requests} req, ${v.results} hits)`)
+					.map(([k, v]) => `${k} ${kb(v.bytes)} (${v.requests} req, ${v.count} hits)`)
 					.join('; ')
 			: 'n/a';
 	const rows: string[][] = [['', 'wall', 'peak RSS', 'pages', 'pages/s', 'output', 'index']];

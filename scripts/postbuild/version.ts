@@ -24,7 +24,8 @@ export function writeVersion({ outDir }: PostBuildContext): void {
 		if (html.includes(VERSION_PLACEHOLDER)) polling.push({ file, html });
 	}
 	const id = hash.digest('hex').slice(0, 16);
-	for (const { file, html } of polling) writeFileSync(join(outDir, file), html.replaceAll(VERSION_PLACEHOLDER, id));
+	for (const { file, html } of polling)
+		writeFileSync(join(outDir, file), html.replaceAll(VERSION_PLACEHOLDER, id));
 	const version = { version: id, builtAt: new Date().toISOString() };
 	writeFileSync(join(outDir, 'version.json'), JSON.stringify(version) + '\n');
 }

@@ -45,7 +45,10 @@ export function contentFile(entry: { filePath?: string | undefined }): string {
 }
 
 /** The summary the editor wrote, or an excerpt of the body. */
-export function summaryOf(entry: { data: { summary?: string | undefined }; body?: string | undefined }): string {
+export function summaryOf(entry: {
+	data: { summary?: string | undefined };
+	body?: string | undefined;
+}): string {
 	return entry.data.summary ?? excerpt(entry.body ?? '');
 }
 
@@ -66,7 +69,9 @@ export function noticeFacts(n: Notice): NoticeFacts {
 		urgent: d.urgent,
 		withdrawn: d.withdrawn !== undefined,
 		...(d.expires === undefined ? {} : { expires: d.expires }),
-		...(d.publicity === undefined ? {} : { publicity: { start: d.publicity.start, end: d.publicity.end } }),
+		...(d.publicity === undefined
+			? {}
+			: { publicity: { start: d.publicity.start, end: d.publicity.end } }),
 	};
 }
 
@@ -82,7 +87,10 @@ export interface AttachmentView {
 }
 
 /** Attachments of a notice or policy, published at `<collection>/<id>/<file name>`. */
-export function attachmentsOf(collection: 'notices' | 'policies', entry: Notice | Policy): AttachmentView[] {
+export function attachmentsOf(
+	collection: 'notices' | 'policies',
+	entry: Notice | Policy,
+): AttachmentView[] {
 	const folder = dirname(sourceFile(entry));
 	return entry.data.attachments.map((a) => {
 		let size: number | undefined;
@@ -91,7 +99,12 @@ export function attachmentsOf(collection: 'notices' | 'policies', entry: Notice 
 		} catch {
 			size = undefined;
 		}
-		return { title: a.title, path: `${collection}/${entry.id}/${basename(a.file)}`, format: fileFormat(a.file), size };
+		return {
+			title: a.title,
+			path: `${collection}/${entry.id}/${basename(a.file)}`,
+			format: fileFormat(a.file),
+			size,
+		};
 	});
 }
 
@@ -134,7 +147,8 @@ function normaliseRow(row: Record<string, unknown>): ResultRow {
 	};
 	if (typeof row.rank === 'number') out.rank = row.rank;
 	if (typeof row.score === 'number') out.score = row.score;
-	if (row.scores && typeof row.scores === 'object') out.scores = row.scores as Record<string, number>;
+	if (row.scores && typeof row.scores === 'object')
+		out.scores = row.scores as Record<string, number>;
 	if (typeof row.award === 'string' && row.award) out.award = row.award;
 	if (typeof row.note === 'string' && row.note) out.note = row.note;
 	return out;

@@ -74,12 +74,16 @@ async function load(): Promise<SiteModel> {
 		.filter((n) => published(n.data.draft) && n.data.date.slice(0, 10) <= buildDay)
 		.sort((a, b) => b.data.date.localeCompare(a.data.date) || a.id.localeCompare(b.id));
 	const modelWorkers = (await getCollection('model-workers')).sort(
-		(a, b) => Number(b.data.featured) - Number(a.data.featured) || a.data.name.localeCompare(b.data.name, 'zh-CN'),
+		(a, b) =>
+			Number(b.data.featured) - Number(a.data.featured) ||
+			a.data.name.localeCompare(b.data.name, 'zh-CN'),
 	);
 	const competitions = (await getCollection('competitions')).sort((a, b) =>
 		b.data.period.start.localeCompare(a.data.period.start),
 	);
-	const policies = (await getCollection('policies')).sort((a, b) => b.data.issued.localeCompare(a.data.issued));
+	const policies = (await getCollection('policies')).sort((a, b) =>
+		b.data.issued.localeCompare(a.data.issued),
+	);
 	return {
 		site,
 		buildDay,

@@ -17,7 +17,13 @@ import {
 import { pageParam, paginate, type ListPage } from '../lib/pagination.ts';
 import type { Translate } from '../lib/problems.ts';
 import { periodStatus } from '../lib/publicity.ts';
-import { getSiteModel, type Competition, type ModelWorker, type Notice, type Policy } from './index.ts';
+import {
+	getSiteModel,
+	type Competition,
+	type ModelWorker,
+	type Notice,
+	type Policy,
+} from './index.ts';
 import { getViews } from './views.ts';
 
 /** One list: where it lives, what it is called and what it holds. */
@@ -52,12 +58,25 @@ export interface ListView<T> {
 }
 
 /** The filter groups of a list page, with the current list marked. */
-export function filterGroups<T>(lists: Lists<T>, current: ListSpec<T>, allLabel: string): FilterGroup[] {
+export function filterGroups<T>(
+	lists: Lists<T>,
+	current: ListSpec<T>,
+	allLabel: string,
+): FilterGroup[] {
 	return lists.facets.map((facet, i) => ({
 		label: facet.label,
 		...(facet.fold ? { fold: true } : {}),
 		options: [
-			...(i === 0 ? [{ label: allLabel, path: lists.all.path, count: lists.all.items.length, current: current.key === undefined }] : []),
+			...(i === 0
+				? [
+						{
+							label: allLabel,
+							path: lists.all.path,
+							count: lists.all.items.length,
+							current: current.key === undefined,
+						},
+					]
+				: []),
 			...facet.values
 				// Empty values stay reachable by URL but are not offered, unless the reader is on one.
 				.filter((v) => v.spec.items.length > 0 || v.spec.key === current.key || facet.fold)
@@ -83,7 +102,9 @@ function listPaths<T, P extends Record<string, string | undefined>>(
 	return specs.flatMap((spec) => {
 		const groups = filterGroups(lists, spec, allLabel);
 		return paginate(spec.items)
-			.filter((page) => pages === 'all' || (pages === 'first' ? page.number === 1 : page.number > 1))
+			.filter(
+				(page) => pages === 'all' || (pages === 'first' ? page.number === 1 : page.number > 1),
+			)
 			.map((page) => ({ params: params(spec, page.number), props: { spec, page, groups } }));
 	});
 }
@@ -93,7 +114,14 @@ export async function facetPaths<T>(lists: Lists<T>, name: string) {
 	const { t } = await getSiteModel();
 	const facet = lists.facets.find((f) => f.name === name);
 	if (!facet) throw new Error(`No facet "${name}"`);
-	return facet.values.flatMap((v) => listPaths(lists, [v.spec], (_, n) => ({ [name]: v.value, page: pageParam(n) }), t('filters.all')));
+	return facet.values.flatMap((v) =>
+		listPaths(
+			lists,
+			[v.spec],
+			(_, n) => ({ [name]: v.value, page: pageParam(n) }),
+			t('filters.all'),
+		),
+	);
 }
 
 /** The first page of the whole list (`<collection>/index.astro`). */
@@ -111,13 +139,18 @@ export async function restPages<T>(lists: Lists<T>) {
 /** Names each filtered list after the whole list and its filter: 公示公告：通知. */
 function titled<T>(t: Translate, lists: Lists<T>): Lists<T> {
 	for (const facet of lists.facets) {
-		for (const v of facet.values) v.spec.title = t('list.filteredTitle', { list: lists.all.title, filter: v.spec.title });
+		for (const v of facet.values)
+			v.spec.title = t('list.filteredTitle', { list: lists.all.title, filter: v.spec.title });
 	}
 	return lists;
 }
 
 /** One list per unit (with the units below it), in tree order, for a unit facet. */
-async function unitFacet<T>(collection: string, under: Map<string, T[]>, label: string): Promise<Facet<T>> {
+async function unitFacet<T>(
+	collection: string,
+	under: Map<string, T[]>,
+	label: string,
+): Promise<Facet<T>> {
 	const { units } = await getSiteModel();
 	const { unitName } = await getViews();
 	return {
@@ -128,7 +161,12 @@ async function unitFacet<T>(collection: string, under: Map<string, T[]>, label: 
 			value: u.id,
 			label: unitName(u.id),
 			depth: units.depth(u.id),
-			spec: { path: `${collection}/unit/${u.id}/`, title: u.name, items: under.get(u.id) ?? [], key: `unit:${u.id}` },
+			spec: {
+				path: `${collection}/unit/${u.id}/`,
+				title: u.name,
+				items: under.get(u.id) ?? [],
+				key: `unit:${u.id}`,
+			},
 		})),
 	};
 }
@@ -150,13 +188,24 @@ function vocabularyFacet<T, V extends string>(
 			return {
 				value: slug,
 				label: labelOf(slug),
-				spec: { path: `${collection}/${name}/${slug}/`, title: labelOf(slug), items: items.filter((i) => has(i, value)), key: `${name}:${slug}` },
+				spec: {
+					path: `${collection}/${name}/${slug}/`,
+					title: labelOf(slug),
+					items: items.filter((i) => has(i, value)),
+					key: `${name}:${slug}`,
+				},
 			};
 		}),
 	};
 }
 
-function yearFacet<T>(collection: string, label: string, items: T[], dateOf: (item: T) => string, titleOf: (year: number) => string): Facet<T> {
+function yearFacet<T>(
+	collection: string,
+	label: string,
+	items: T[],
+	dateOf: (item: T) => string,
+	titleOf: (year: number) => string,
+): Facet<T> {
 	return {
 		name: 'year',
 		label,
@@ -180,7 +229,8 @@ export function noticeLists(): Promise<Lists<Notice>> {
 	noticeCache ??= (async () => {
 		const { t, site, builtAt } = await getSiteModel();
 		const { listedNotices, noticesUnder } = await getViews();
-		const statusOf = (n: Notice) => (n.data.publicity ? periodStatus(n.data.publicity, builtAt, site.timezone) : undefined);
+		const statusOf = (n: Notice) =>
+			n.data.publicity ? periodStatus(n.data.publicity, builtAt, site.timezone) : undefined;
 		const status: Facet<Notice> = {
 			name: 'status',
 			label: t('filters.publicityStatus'),
@@ -198,9 +248,23 @@ export function noticeLists(): Promise<Lists<Notice>> {
 		return titled(t, {
 			all: { path: 'notices/', title: t('nav.notices'), items: listedNotices },
 			facets: [
-				vocabularyFacet('notices', 'category', t('filters.category'), NOTICE_CATEGORY_SLUGS, (s) => t(`notice.category.${s}`), listedNotices, (n, v) => n.data.category === v),
+				vocabularyFacet(
+					'notices',
+					'category',
+					t('filters.category'),
+					NOTICE_CATEGORY_SLUGS,
+					(s) => t(`notice.category.${s}`),
+					listedNotices,
+					(n, v) => n.data.category === v,
+				),
 				status,
-				yearFacet('notices', t('filters.year'), listedNotices, (n) => n.data.date, (year) => t('filters.yearValue', { year })),
+				yearFacet(
+					'notices',
+					t('filters.year'),
+					listedNotices,
+					(n) => n.data.date,
+					(year) => t('filters.yearValue', { year }),
+				),
 				await unitFacet('notices', noticesUnder, t('filters.unit')),
 			],
 		});
@@ -218,8 +282,14 @@ export function modelWorkerLists(): Promise<Lists<ModelWorker>> {
 		return titled(t, {
 			all: { path: 'model-workers/', title: t('nav.modelWorkers'), items: modelWorkers },
 			facets: [
-				vocabularyFacet('model-workers', 'level', t('filters.honourLevel'), HONOUR_LEVEL_SLUGS, (s) => t(`honour.level.${s}`), modelWorkers, (w, v) =>
-					w.data.honours.some((h) => h.level === v),
+				vocabularyFacet(
+					'model-workers',
+					'level',
+					t('filters.honourLevel'),
+					HONOUR_LEVEL_SLUGS,
+					(s) => t(`honour.level.${s}`),
+					modelWorkers,
+					(w, v) => w.data.honours.some((h) => h.level === v),
 				),
 				await unitFacet('model-workers', modelWorkersUnder, t('filters.unit')),
 			],
@@ -244,7 +314,9 @@ export function competitionLists(): Promise<Lists<Competition>> {
 				spec: {
 					path: `competitions/status/${slug}/`,
 					title: t(slug === 'open' ? 'status.running' : `status.${slug}`),
-					items: competitions.filter((c) => periodStatus(c.data.period, builtAt, site.timezone) === slug),
+					items: competitions.filter(
+						(c) => periodStatus(c.data.period, builtAt, site.timezone) === slug,
+					),
 					key: `status:${slug}`,
 				},
 			})),
@@ -252,9 +324,23 @@ export function competitionLists(): Promise<Lists<Competition>> {
 		return titled(t, {
 			all: { path: 'competitions/', title: t('nav.competitions'), items: competitions },
 			facets: [
-				vocabularyFacet('competitions', 'kind', t('filters.kind'), COMPETITION_KIND_SLUGS, (s) => t(`competition.kind.${s}`), competitions, (c, v) => c.data.kind === v),
+				vocabularyFacet(
+					'competitions',
+					'kind',
+					t('filters.kind'),
+					COMPETITION_KIND_SLUGS,
+					(s) => t(`competition.kind.${s}`),
+					competitions,
+					(c, v) => c.data.kind === v,
+				),
 				status,
-				yearFacet('competitions', t('filters.year'), competitions, (c) => c.data.period.start, (year) => t('filters.yearValue', { year })),
+				yearFacet(
+					'competitions',
+					t('filters.year'),
+					competitions,
+					(c) => c.data.period.start,
+					(year) => t('filters.yearValue', { year }),
+				),
 				await unitFacet('competitions', competitionsUnder, t('filters.unit')),
 			],
 		});
@@ -272,8 +358,24 @@ export function policyLists(): Promise<Lists<Policy>> {
 		return titled(t, {
 			all: { path: 'policies/', title: t('nav.policies'), items: policies },
 			facets: [
-				vocabularyFacet('policies', 'category', t('filters.category'), POLICY_CATEGORY_SLUGS, (s) => t(`policy.category.${s}`), policies, (p, v) => p.data.category === v),
-				vocabularyFacet('policies', 'status', t('filters.validity'), POLICY_STATUS_SLUGS, (s) => t(`policy.status.${s}`), policies, (p, v) => p.data.status === v),
+				vocabularyFacet(
+					'policies',
+					'category',
+					t('filters.category'),
+					POLICY_CATEGORY_SLUGS,
+					(s) => t(`policy.category.${s}`),
+					policies,
+					(p, v) => p.data.category === v,
+				),
+				vocabularyFacet(
+					'policies',
+					'status',
+					t('filters.validity'),
+					POLICY_STATUS_SLUGS,
+					(s) => t(`policy.status.${s}`),
+					policies,
+					(p, v) => p.data.status === v,
+				),
 				await unitFacet('policies', policiesUnder, t('filters.issuingUnit')),
 			],
 		});

@@ -6,7 +6,14 @@
  * a union with ten thousand notices builds as fast per page as the demo.
  */
 import { byUnitWithAncestors, groupBy } from '../lib/filters.ts';
-import { getSiteModel, type Competition, type ModelWorker, type Notice, type Policy, type SiteModel } from './index.ts';
+import {
+	getSiteModel,
+	type Competition,
+	type ModelWorker,
+	type Notice,
+	type Policy,
+	type SiteModel,
+} from './index.ts';
 import { competitionResults, competitionUnits, refId, unitOf } from './entries.ts';
 
 export interface SiteViews {

@@ -13,6 +13,9 @@ export function archiveTree<T>(items: ReadonlyArray<{ date: string; item: T }>):
 	return [...groupBy(sorted, (i) => Number(i.date.slice(0, 4)))].map(([year, list]) => ({
 		year,
 		count: list.length,
-		months: [...groupBy(list, (i) => i.date.slice(0, 7))].map(([month, monthItems]) => ({ month, items: monthItems })),
+		months: [...groupBy(list, (i) => i.date.slice(0, 7))].map(([month, monthItems]) => ({
+			month,
+			items: monthItems,
+		})),
 	}));
 }

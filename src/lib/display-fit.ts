@@ -72,7 +72,8 @@ export function clipText(text: string, budget: number): Fitted {
 	const room = budget - 1;
 	let width = 0;
 	let fits = 0;
-	while (fits < chars.length && width + textWidth(chars[fits]!) <= room) width += textWidth(chars[fits++]!);
+	while (fits < chars.length && width + textWidth(chars[fits]!) <= room)
+		width += textWidth(chars[fits++]!);
 	const head = chars.slice(0, fits);
 	const minimum = Math.floor(fits * MIN_KEEP);
 	const lastOf = (pattern: RegExp) => {

@@ -48,7 +48,10 @@ export function tick(state: RotationState, now: number, slideMs: number): Step {
 	if (state.paused) return { state, boundary: false };
 	if (now < state.shownAt) return { state: { ...state, shownAt: now }, boundary: false };
 	if (now - state.shownAt < slideMs) return { state, boundary: false };
-	return { state: { ...state, index: (state.index + 1) % state.plan.slides.length, shownAt: now }, boundary: true };
+	return {
+		state: { ...state, index: (state.index + 1) % state.plan.slides.length, shownAt: now },
+		boundary: true,
+	};
 }
 
 /**
@@ -68,7 +71,8 @@ export function replan(state: RotationState, plan: SlidePlan, now: number): Step
 	const old = state.plan.slides;
 	for (let i = 1; i <= old.length; i++) {
 		const candidate = plan.slides.indexOf(old[(state.index + i) % old.length]!);
-		if (candidate !== -1) return { state: { ...state, plan, index: candidate, shownAt: now }, boundary: true };
+		if (candidate !== -1)
+			return { state: { ...state, plan, index: candidate, shownAt: now }, boundary: true };
 	}
 	return { state: { ...state, plan, index: 0, shownAt: now }, boundary: true };
 }

@@ -43,10 +43,14 @@ export function readVersion(body: string): string | undefined {
  * The state a page starts in: the version written into it (unless it is the
  * placeholder) and the build a previous load already reloaded for, if any.
  */
-export function initialVersion(embedded: string | undefined, reloadedFor: string | undefined): VersionState {
+export function initialVersion(
+	embedded: string | undefined,
+	reloadedFor: string | undefined,
+): VersionState {
 	const known = embedded && embedded !== VERSION_PLACEHOLDER ? embedded : undefined;
 	// The reload worked: this page is the build it was reloaded for.
-	if (reloadedFor === undefined || reloadedFor === known) return known === undefined ? {} : { known };
+	if (reloadedFor === undefined || reloadedFor === known)
+		return known === undefined ? {} : { known };
 	return known === undefined ? { reloadedFor } : { known, reloadedFor };
 }
 

@@ -7,7 +7,13 @@
 import { liveStatus } from './live-status.ts';
 
 /** Sections a screen can rotate, as `site.yaml` names them. `urgent` is not a section but an override. */
-export const DISPLAY_SECTION_NAMES = ['urgent', 'publicity', 'notices', 'honours', 'competitions'] as const;
+export const DISPLAY_SECTION_NAMES = [
+	'urgent',
+	'publicity',
+	'notices',
+	'honours',
+	'competitions',
+] as const;
 export type DisplaySectionName = (typeof DISPLAY_SECTION_NAMES)[number];
 /** The sections that take turns; urgent notices override them all. */
 export type RotatingSection = Exclude<DisplaySectionName, 'urgent'>;
@@ -51,14 +57,21 @@ export interface SectionLimits {
 	competitions: number;
 }
 
-export const DEFAULT_LIMITS: SectionLimits = { notices: 6, publicity: 8, honours: 8, competitions: 4 };
+export const DEFAULT_LIMITS: SectionLimits = {
+	notices: 6,
+	publicity: 8,
+	honours: 8,
+	competitions: 4,
+};
 
 /** The slide shown when nothing else is on air (the union's name and contact). */
 export const IDLE_SLIDE = 'idle';
 
 /** True when `item` is on air at `now`. */
 export function isOnAir(item: Pick<DisplayItem, 'from' | 'until'>, now: number): boolean {
-	return (item.from === undefined || now >= item.from) && (item.until === undefined || now < item.until);
+	return (
+		(item.from === undefined || now >= item.from) && (item.until === undefined || now < item.until)
+	);
 }
 
 /**
@@ -66,7 +79,10 @@ export function isOnAir(item: Pick<DisplayItem, 'from' | 'until'>, now: number):
  * an open 公示 is in `publicity`; one that has not started is an ordinary
  * notice; one that is over leaves the screen.
  */
-export function noticeSection(item: DisplayItem, now: number): 'urgent' | 'publicity' | 'notices' | undefined {
+export function noticeSection(
+	item: DisplayItem,
+	now: number,
+): 'urgent' | 'publicity' | 'notices' | undefined {
 	if (!isOnAir(item, now)) return undefined;
 	if (item.urgent) return 'urgent';
 	if (!item.publicity) return 'notices';
@@ -125,7 +141,11 @@ export function planSlides(
 
 /** Two plans show the same slides in the same order. */
 export function samePlan(a: SlidePlan, b: SlidePlan): boolean {
-	return a.urgent === b.urgent && a.slides.length === b.slides.length && a.slides.every((s, i) => s === b.slides[i]);
+	return (
+		a.urgent === b.urgent &&
+		a.slides.length === b.slides.length &&
+		a.slides.every((s, i) => s === b.slides[i])
+	);
 }
 
 /** The earliest instant after `now` at which some item goes on or off air (a plan can only change then). */
@@ -149,11 +169,14 @@ export interface DisplaySettings {
 	sections: DisplaySectionName[];
 	/** `undefined`: follow the screen's shape. */
 	orientation?: Orientation;
+	/** Which way a forced orientation turns the picture on a screen of the other shape, clockwise: 90 (default) or 270. */
+	rotate: 90 | 270;
 	theme: Theme;
 }
 
 /**
- * Reads `?seconds=20&sections=notices,honours&orientation=portrait&theme=dark`.
+ * Reads `?seconds=20&sections=notices,honours&orientation=portrait&theme=dark`
+ * (and `rotate=270` for a screen mounted the other way round).
  * A bad value falls back to the default rather than blanking a screen that
  * nobody is watching: seconds are clamped, unknown sections dropped.
  */
@@ -165,19 +188,25 @@ export function parseDisplayParams(
 	const settings: DisplaySettings = {
 		seconds: defaults.slideSeconds,
 		sections: [...defaults.sections],
+		rotate: 90,
 		theme: 'light',
 	};
 	const seconds = Number(params.get('seconds') ?? Number.NaN);
 	if (Number.isFinite(seconds) && seconds > 0) {
-		settings.seconds = Math.round(Math.min(SLIDE_SECONDS_RANGE.max, Math.max(SLIDE_SECONDS_RANGE.min, seconds)));
+		settings.seconds = Math.round(
+			Math.min(SLIDE_SECONDS_RANGE.max, Math.max(SLIDE_SECONDS_RANGE.min, seconds)),
+		);
 	}
 	const sections = (params.get('sections') ?? '')
 		.split(',')
 		.map((s) => s.trim().toLowerCase())
-		.filter((s): s is DisplaySectionName => (DISPLAY_SECTION_NAMES as readonly string[]).includes(s));
+		.filter((s): s is DisplaySectionName =>
+			(DISPLAY_SECTION_NAMES as readonly string[]).includes(s),
+		);
 	if (sections.length > 0) settings.sections = [...new Set(sections)];
 	const orientation = params.get('orientation');
 	if (orientation === 'landscape' || orientation === 'portrait') settings.orientation = orientation;
+	if (params.get('rotate') === '270') settings.rotate = 270;
 	if (params.get('theme') === 'dark') settings.theme = 'dark';
 	return settings;
 }

@@ -26,7 +26,12 @@ export interface FeedItem {
 }
 
 /** Items newest first (ties by title), at most `limit`, links prefixed with `base` (the site's base path). */
-export function feedItems(sources: readonly FeedSource[], base: string, timeZone: string, limit = 50): FeedItem[] {
+export function feedItems(
+	sources: readonly FeedSource[],
+	base: string,
+	timeZone: string,
+	limit = 50,
+): FeedItem[] {
 	const prefix = base.endsWith('/') ? base : `${base}/`;
 	return sources
 		.map((s) => ({ s, at: civilToInstant(s.date, timeZone) }))

@@ -55,12 +55,18 @@ export const POLICY_STATUS_SLUGS = {
 export const PUBLICITY_STATUS_SLUGS = ['open', 'upcoming', 'closed'] as const;
 
 /** The slug of a vocabulary value. */
-export function slugOf<V extends string, S extends string>(map: Readonly<Record<V, S>>, value: V): S {
+export function slugOf<V extends string, S extends string>(
+	map: Readonly<Record<V, S>>,
+	value: V,
+): S {
 	return map[value];
 }
 
 /** The vocabulary value of a slug, or `undefined`. */
-export function valueOfSlug<V extends string, S extends string>(map: Readonly<Record<V, S>>, slug: string): V | undefined {
+export function valueOfSlug<V extends string, S extends string>(
+	map: Readonly<Record<V, S>>,
+	slug: string,
+): V | undefined {
 	return (Object.keys(map) as V[]).find((value) => map[value] === slug);
 }
 

@@ -19,10 +19,17 @@ const DATE_OPTIONS: Record<DateStyle, Intl.DateTimeFormatOptions> = {
 	short: { month: 'short', day: 'numeric' },
 	month: { year: 'numeric', month: 'long' },
 };
-const TIME_OPTIONS: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+const TIME_OPTIONS: Intl.DateTimeFormatOptions = {
+	hour: '2-digit',
+	minute: '2-digit',
+	hourCycle: 'h23',
+};
 
 const cache = new Map<string, Intl.DateTimeFormat>();
-function dateTimeFormat(ctx: FormatContext, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+function dateTimeFormat(
+	ctx: FormatContext,
+	options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
 	const key = `${ctx.locale}|${ctx.timeZone}|${JSON.stringify(options)}`;
 	let format = cache.get(key);
 	if (!format) {
@@ -33,7 +40,11 @@ function dateTimeFormat(ctx: FormatContext, options: Intl.DateTimeFormatOptions)
 }
 
 /** A civil date as readers write it; the time of day is added when the value has one (unless `style` is `month`). */
-export function formatDate(value: CivilDate, ctx: FormatContext, style: DateStyle = 'long'): string {
+export function formatDate(
+	value: CivilDate,
+	ctx: FormatContext,
+	style: DateStyle = 'long',
+): string {
 	const parts = parseCivil(value);
 	if (!parts) throw new RangeError(`Not a civil date: ${value}`);
 	const withTime = parts.hasTime && style !== 'month';
@@ -43,11 +54,18 @@ export function formatDate(value: CivilDate, ctx: FormatContext, style: DateStyl
 
 /** An instant (epoch ms), e.g. the build time, as a date (and time when `withTime`). */
 export function formatInstant(instant: number, ctx: FormatContext, withTime = false): string {
-	return dateTimeFormat(ctx, withTime ? { ...DATE_OPTIONS.long, ...TIME_OPTIONS } : DATE_OPTIONS.long).format(instant);
+	return dateTimeFormat(
+		ctx,
+		withTime ? { ...DATE_OPTIONS.long, ...TIME_OPTIONS } : DATE_OPTIONS.long,
+	).format(instant);
 }
 
 /** A number with the locale's grouping, e.g. 3,862. */
-export function formatNumber(value: number, locale: string, options: Intl.NumberFormatOptions = {}): string {
+export function formatNumber(
+	value: number,
+	locale: string,
+	options: Intl.NumberFormatOptions = {},
+): string {
 	return new Intl.NumberFormat(locale, options).format(value);
 }
 
@@ -83,4 +101,15 @@ export function phoneText(phone: string): string {
 /** A `tel:` URL: digits and a leading plus only. */
 export function telHref(phone: string): string {
 	return `tel:${phone.replace(/[^\d+]/g, '')}`;
+}
+
+/** A translated template cut at its `{name}` placeholders, so that markup (e.g. `<time>`) can fill them. */
+export function templateParts(template: string): Array<{ text: string } | { slot: string }> {
+	return template
+		.split(/(\{\w+\})/)
+		.filter((part) => part !== '')
+		.map((part) => {
+			const m = /^\{(\w+)\}$/.exec(part);
+			return m ? { slot: m[1]! } : { text: part };
+		});
 }

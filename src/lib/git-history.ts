@@ -72,7 +72,10 @@ export function parseGitLog(output: string): Map<string, HistoryEntry[]> {
 const cache = new Map<string, Map<string, HistoryEntry[]>>();
 
 /** The history of every file under `contentDir` (paths relative to it, `/`-separated); cached per build. */
-export function contentHistory(contentDir: string, timeoutMs = 30_000): Map<string, HistoryEntry[]> {
+export function contentHistory(
+	contentDir: string,
+	timeoutMs = 30_000,
+): Map<string, HistoryEntry[]> {
 	let history = cache.get(contentDir);
 	if (history) return history;
 	try {

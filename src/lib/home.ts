@@ -11,7 +11,11 @@ import { daysBetween, type CivilDate } from './dates.ts';
  * featured model worker gets their days. Falls back to the first person
  * when nobody is featured; `undefined` for an empty list.
  */
-export function spotlightOfDay<T>(people: readonly T[], featured: (person: T) => boolean, day: CivilDate): T | undefined {
+export function spotlightOfDay<T>(
+	people: readonly T[],
+	featured: (person: T) => boolean,
+	day: CivilDate,
+): T | undefined {
 	const pool = people.filter(featured);
 	const from = pool.length ? pool : people.slice(0, 1);
 	if (from.length === 0) return undefined;
@@ -33,7 +37,11 @@ export function resultsDate(c: CompetitionFacts): CivilDate {
 }
 
 /** Competitions with results, most recently published first, at most `count`. */
-export function latestResults<T>(competitions: readonly T[], facts: (c: T) => CompetitionFacts, count = 2): T[] {
+export function latestResults<T>(
+	competitions: readonly T[],
+	facts: (c: T) => CompetitionFacts,
+	count = 2,
+): T[] {
 	return competitions
 		.filter((c) => facts(c).hasResults)
 		.map((c, i) => ({ c, i, date: resultsDate(facts(c)) }))

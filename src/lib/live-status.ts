@@ -20,7 +20,12 @@ const formats = new Map<string, Intl.DateTimeFormat>();
 export function dayNumber(instant: number, timeZone: string): number {
 	let format = formats.get(timeZone);
 	if (!format) {
-		format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' });
+		format = new Intl.DateTimeFormat('en-US', {
+			timeZone,
+			year: 'numeric',
+			month: 'numeric',
+			day: 'numeric',
+		});
 		formats.set(timeZone, format);
 	}
 	const parts: Record<string, number> = {};

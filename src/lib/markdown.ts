@@ -7,5 +7,6 @@ import { markdownToHtml } from 'satteri';
 
 /** HTML of a short Markdown text, with any raw HTML escaped. */
 export function shortMarkdown(source: string): string {
-	return markdownToHtml(source.replace(/&(?![a-zA-Z]+;|#\d+;)/g, '&amp;').replace(/</g, '&lt;')).html;
+	return markdownToHtml(source.replace(/&(?![a-zA-Z]+;|#\d+;)/g, '&amp;').replace(/</g, '&lt;'))
+		.html;
 }

@@ -27,7 +27,11 @@ export function expiresAt(expires: CivilDate, timeZone: string): number {
 }
 
 /** True once the `expires` date has fully passed. */
-export function isExpired(notice: Pick<NoticeFacts, 'expires'>, now: number, timeZone: string): boolean {
+export function isExpired(
+	notice: Pick<NoticeFacts, 'expires'>,
+	now: number,
+	timeZone: string,
+): boolean {
 	return notice.expires !== undefined && now >= expiresAt(notice.expires, timeZone);
 }
 
@@ -37,7 +41,11 @@ export function isCurrent(notice: NoticeFacts, now: number, timeZone: string): b
 }
 
 /** The 公示 status at `now`, or `undefined` for a notice without a 公示期. */
-export function publicityStatus(notice: Pick<NoticeFacts, 'publicity'>, now: number, timeZone: string): PeriodStatus | undefined {
+export function publicityStatus(
+	notice: Pick<NoticeFacts, 'publicity'>,
+	now: number,
+	timeZone: string,
+): PeriodStatus | undefined {
 	return notice.publicity ? periodStatus(notice.publicity, now, timeZone) : undefined;
 }
 
@@ -67,7 +75,9 @@ export function homeNotices<T>(
 		const f = facts(n);
 		if (f.urgent || f.pinned) return [];
 		const status = publicityStatus(f, now, timeZone);
-		return status === 'open' || status === 'upcoming' ? [{ n, status, ...periodInstants(f.publicity!, timeZone) }] : [];
+		return status === 'open' || status === 'upcoming'
+			? [{ n, status, ...periodInstants(f.publicity!, timeZone) }]
+			: [];
 	});
 	const publicity = [
 		...withStatus.filter((p) => p.status === 'open').sort((a, b) => a.endsAt! - b.endsAt!),
@@ -88,7 +98,12 @@ export function neighbours<T>(list: readonly T[], index: number): { newer?: T; o
 }
 
 /** Up to `count` other notices of the same publishing unit (from `list`, newest first), the notice itself left out. */
-export function sameUnit<T>(list: readonly T[], notice: NoticeFacts, facts: (item: T) => NoticeFacts, count = 5): T[] {
+export function sameUnit<T>(
+	list: readonly T[],
+	notice: NoticeFacts,
+	facts: (item: T) => NoticeFacts,
+	count = 5,
+): T[] {
 	const out: T[] = [];
 	for (const item of list) {
 		if (out.length === count) break;

@@ -24,7 +24,8 @@ export interface ListPage<T> {
 
 /** Cuts `items` into pages; an empty list still has one (empty) page, so the list URL always exists. */
 export function paginate<T>(items: readonly T[], perPage: number = PER_PAGE): ListPage<T>[] {
-	if (!Number.isInteger(perPage) || perPage < 1) throw new RangeError(`perPage must be a positive integer: ${perPage}`);
+	if (!Number.isInteger(perPage) || perPage < 1)
+		throw new RangeError(`perPage must be a positive integer: ${perPage}`);
 	const pages = Math.max(1, Math.ceil(items.length / perPage));
 	return Array.from({ length: pages }, (_, i) => {
 		const slice = items.slice(i * perPage, (i + 1) * perPage);

@@ -13,7 +13,11 @@ export interface Metric {
 }
 
 /** The total column's heading: with the unit all metrics share, if they share one. */
-export function scoreColumnLabel(metrics: readonly Metric[], label: string, withUnit: (label: string, unit: string) => string): string {
+export function scoreColumnLabel(
+	metrics: readonly Metric[],
+	label: string,
+	withUnit: (label: string, unit: string) => string,
+): string {
 	const units = new Set(metrics.map((m) => m.unit));
 	const [unit] = [...units];
 	return units.size === 1 && unit ? withUnit(label, unit) : label;
@@ -27,7 +31,9 @@ export function commonUnit(metrics: readonly Metric[]): string | undefined {
 }
 
 /** Rows grouped by award in ranking order (一等奖 first when it ranks first); rows without an award are left out. */
-export function awardGroups<R extends Pick<RankedRow, 'award'>>(rows: readonly R[]): Array<{ award: string; rows: R[] }> {
+export function awardGroups<R extends Pick<RankedRow, 'award'>>(
+	rows: readonly R[],
+): Array<{ award: string; rows: R[] }> {
 	const groups = new Map<string, R[]>();
 	for (const row of rows) {
 		if (!row.award) continue;
@@ -61,7 +67,16 @@ export function resultsCsv(
 	metrics: readonly Metric[],
 	h: CsvHeadings,
 ): string {
-	const header = [h.rank, h.name, h.type, h.unit, ...metrics.map((m) => (m.unit ? h.withUnit(m.label, m.unit) : m.label)), h.score, h.award, h.note];
+	const header = [
+		h.rank,
+		h.name,
+		h.type,
+		h.unit,
+		...metrics.map((m) => (m.unit ? h.withUnit(m.label, m.unit) : m.label)),
+		h.score,
+		h.award,
+		h.note,
+	];
 	const body = rows.map((r) => [
 		r.rank === undefined ? '' : r.tied ? h.tiedRank(r.rank) : String(r.rank),
 		r.name,

@@ -23,14 +23,18 @@ export const GET: APIRoute = async (context) => {
 			path: entryPath('policies', p.id),
 			date: p.data.issued,
 			description: summaryOf(p),
-			categories: [t('nav.policies'), t(`policy.category.${POLICY_CATEGORY_SLUGS[p.data.category]}`)],
+			categories: [
+				t('nav.policies'),
+				t(`policy.category.${POLICY_CATEGORY_SLUGS[p.data.category]}`),
+			],
 		})),
 	];
-	const origin = context.site ?? new URL(site.url ?? 'http://localhost/');
+	// The channel links to the site's home, base path included; item links are absolute paths under it.
+	const home = new URL(import.meta.env.BASE_URL, context.site ?? site.url ?? 'http://localhost/');
 	return rss({
 		title: t('feed.title', { site: site.shortName }),
 		description: site.description ?? site.name,
-		site: origin,
+		site: home,
 		items: feedItems(sources, import.meta.env.BASE_URL, site.timezone, 50),
 		customData: `<language>${site.locale}</language>`,
 		trailingSlash: true,

@@ -16,8 +16,14 @@ const contexts: Partial<Record<'light' | 'dark', BrowserContext>> = {};
 beforeAll(async () => {
 	server = await serve();
 	browser = await launch();
-	contexts.light = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
-	contexts.dark = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
+	contexts.light = await browser.newContext({
+		viewport: { width: 1280, height: 900 },
+		colorScheme: 'light',
+	});
+	contexts.dark = await browser.newContext({
+		viewport: { width: 390, height: 844 },
+		colorScheme: 'dark',
+	});
 });
 
 afterAll(async () => {
@@ -47,7 +53,16 @@ const TEMPLATES: Array<[string, string]> = [
 
 /** Dark mode re-maps colours only: one page per distinct set of components is enough for contrast. */
 const DARK: Array<[string, string]> = TEMPLATES.filter(([name]) =>
-	['home', 'notice list (filtered, paginated template)', 'notice (公示)', 'withdrawn notice', 'model worker', 'competition with results', 'superseded policy', 'unit'].includes(name),
+	[
+		'home',
+		'notice list (filtered, paginated template)',
+		'notice (公示)',
+		'withdrawn notice',
+		'model worker',
+		'competition with results',
+		'superseded policy',
+		'unit',
+	].includes(name),
 );
 
 describe.each([
@@ -58,7 +73,9 @@ describe.each([
 		const page = await contexts[scheme]!.newPage();
 		await page.goto(server.url + path);
 		const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-		const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+		const summary = violations.map(
+			(v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+		);
 		expect(summary).toEqual([]);
 		await page.close();
 	});
@@ -82,7 +99,9 @@ describe('keyboard', () => {
 		await page.goto(server.url);
 		await page.keyboard.press('Tab');
 		await page.keyboard.press('Tab');
-		const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+		const outline = await page.evaluate(
+			() => getComputedStyle(document.activeElement!).outlineStyle,
+		);
 		expect(outline).not.toBe('none');
 		await page.close();
 	});

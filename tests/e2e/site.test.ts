@@ -26,7 +26,9 @@ afterAll(async () => {
 });
 
 /** A context that records requests and errors; `time` sets the browser clock (Shanghai wall time). */
-async function context(options: { time?: string; javaScript?: boolean; width?: number } = {}): Promise<BrowserContext> {
+async function context(
+	options: { time?: string; javaScript?: boolean; width?: number } = {},
+): Promise<BrowserContext> {
 	const ctx = await browser.newContext({
 		viewport: { width: options.width ?? 1280, height: 900 },
 		javaScriptEnabled: options.javaScript ?? true,
@@ -92,14 +94,17 @@ describe('every template renders under the sub-path', () => {
 		const hrefs = await page.$$eval('a[href], link[href], script[src], img[src]', (els) =>
 			els.map((e) => e.getAttribute('href') ?? e.getAttribute('src') ?? ''),
 		);
-		for (const href of hrefs.filter((h) => h.startsWith('/'))) expect(href, `${path} → ${href}`).toMatch(/^\/gongkai\//);
+		for (const href of hrefs.filter((h) => h.startsWith('/')))
+			expect(href, `${path} → ${href}`).toMatch(/^\/gongkai\//);
 		await page.close();
 	});
 
 	it('the withdrawn notice carries the 已撤销 banner and is left out of search and lists', async () => {
 		const ctx = await context();
 		const page = await open(ctx, 'notices/2026/qiuji-dengshan-huodong/');
-		await expect(page.getByRole('heading', { name: '本文件已撤销' }).isVisible()).resolves.toBe(true);
+		await expect(page.getByRole('heading', { name: '本文件已撤销' }).isVisible()).resolves.toBe(
+			true,
+		);
 		expect(await page.locator('[data-pagefind-body]').count()).toBe(0);
 		const list = await open(ctx, 'notices/');
 		expect(await list.locator('a[href$="qiuji-dengshan-huodong/"]').count()).toBe(0);
@@ -129,7 +134,9 @@ describe('every template renders under the sub-path', () => {
 		expect(await table.locator('tbody tr').count()).toBeGreaterThan(3);
 		expect(await table.locator('.gk-tied').count()).toBe(2);
 		expect(await page.locator('figure.gk-chart svg rect.bar').count()).toBeGreaterThan(3);
-		const csv = await page.request.get(server.origin + (await page.locator('a.gk-download').getAttribute('href'))!);
+		const csv = await page.request.get(
+			server.origin + (await page.locator('a.gk-download').getAttribute('href'))!,
+		);
 		expect(csv.status()).toBe(200);
 		const text = (await csv.body()).toString('utf8');
 		expect(text.startsWith('\uFEFF名次,')).toBe(true);
@@ -144,11 +151,24 @@ describe('every template renders under the sub-path', () => {
 	it('a unit page gathers what its sub-units published, with links to the filtered lists', async () => {
 		const ctx = await context();
 		const page = await open(ctx, 'units/manufacturing-1/');
-		const crumbs = await page.getByRole('navigation', { name: '您的位置' }).locator('a').allTextContents();
+		const crumbs = await page
+			.getByRole('navigation', { name: '您的位置' })
+			.locator('a')
+			.allTextContents();
 		expect(crumbs).toEqual(['首页', '组织机构', '公司工会']);
 		// The 数控班组's model worker (张伟) belongs to 第一制造部 through the 机加工车间.
-		await expect(page.getByRole('region', { name: /劳模风采/ }).getByText('张伟').isVisible()).resolves.toBe(true);
-		await expect(page.getByRole('region', { name: /劳动竞赛/ }).getByText('数控车工技能比武').isVisible()).resolves.toBe(true);
+		await expect(
+			page
+				.getByRole('region', { name: /劳模风采/ })
+				.getByText('张伟')
+				.isVisible(),
+		).resolves.toBe(true);
+		await expect(
+			page
+				.getByRole('region', { name: /劳动竞赛/ })
+				.getByText('数控车工技能比武')
+				.isVisible(),
+		).resolves.toBe(true);
 		await ctx.close();
 	});
 
@@ -157,9 +177,13 @@ describe('every template renders under the sub-path', () => {
 		expect(rss).toContain('<link>https://union.example.com/gongkai/notices/');
 		expect(rss).not.toContain('qiuji-dengshan-huodong');
 		const index = await (await fetch(`${server.url}sitemap-index.xml`)).text();
-		const sitemaps = [...index.matchAll(/<loc>https:\/\/union\.example\.com(\/gongkai\/[^<]+)<\/loc>/g)].map((m) => m[1]!);
+		const sitemaps = [
+			...index.matchAll(/<loc>https:\/\/union\.example\.com(\/gongkai\/[^<]+)<\/loc>/g),
+		].map((m) => m[1]!);
 		expect(sitemaps.length).toBeGreaterThan(0);
-		const urls = (await Promise.all(sitemaps.map(async (s) => (await fetch(server.origin + s)).text()))).join('');
+		const urls = (
+			await Promise.all(sitemaps.map(async (s) => (await fetch(server.origin + s)).text()))
+		).join('');
 		expect(urls).toContain('/gongkai/notices/2026/youxiu-gonghui-ganbu-gongshi/');
 		expect(urls).not.toContain('/display/');
 		expect(urls).not.toContain('qiuji-dengshan-huodong');
@@ -168,7 +192,8 @@ describe('every template renders under the sub-path', () => {
 
 describe('公示 status on the reader’s day', () => {
 	const badge = (page: Page) => page.locator('.gk-notice-page__kicker .gk-badge');
-	const countdown = (page: Page) => page.getByRole('region', { name: '公开信息' }).locator('.gk-countdown');
+	const countdown = (page: Page) =>
+		page.getByRole('region', { name: '公开信息' }).locator('.gk-countdown');
 
 	// 5 working days from Monday 28 September 2026: 28, 29, 30 September, then
 	// the National Day holiday (1–7 October), then 8 and 9 October.
@@ -193,24 +218,36 @@ describe('公示 status on the reader’s day', () => {
 		const ctx = await context({ javaScript: false });
 		const page = await open(ctx, GONGSHI);
 		await expect(badge(page).textContent()).resolves.toBe('已结束');
-		expect(await page.locator('[data-gk-asof]').first().textContent()).toMatch(/^状态截至 \d{4}年\d{1,2}月\d{1,2}日$/);
+		expect(await page.locator('[data-gk-asof]').first().textContent()).toMatch(
+			/^状态截至 \d{4}年\d{1,2}月\d{1,2}日$/,
+		);
 		await ctx.close();
 	});
 
 	it('a 公示 announced for December opens on its first day', async () => {
 		const ctx = await context();
 		const path = 'notices/2026/gongzi-xieshang-caoan-gongshi/';
-		await expect(badge(await open(ctx, path, '2026-11-30T23:59:00')).textContent()).resolves.toBe('未开始');
-		await expect(badge(await open(ctx, path, '2026-12-01T00:00:00')).textContent()).resolves.toBe('公示中');
-		await expect(badge(await open(ctx, path, '2026-12-08T00:00:00')).textContent()).resolves.toBe('已结束');
+		await expect(badge(await open(ctx, path, '2026-11-30T23:59:00')).textContent()).resolves.toBe(
+			'未开始',
+		);
+		await expect(badge(await open(ctx, path, '2026-12-01T00:00:00')).textContent()).resolves.toBe(
+			'公示中',
+		);
+		await expect(badge(await open(ctx, path, '2026-12-08T00:00:00')).textContent()).resolves.toBe(
+			'已结束',
+		);
 		await ctx.close();
 	});
 
 	it('a 公示 with a start time opens at that time', async () => {
 		const ctx = await context();
 		const path = 'notices/2026/laomo-tuijian-gongshi/';
-		await expect(badge(await open(ctx, path, '2026-11-18T08:59:00')).textContent()).resolves.toBe('未开始');
-		await expect(badge(await open(ctx, path, '2026-11-18T09:00:00')).textContent()).resolves.toBe('公示中');
+		await expect(badge(await open(ctx, path, '2026-11-18T08:59:00')).textContent()).resolves.toBe(
+			'未开始',
+		);
+		await expect(badge(await open(ctx, path, '2026-11-18T09:00:00')).textContent()).resolves.toBe(
+			'公示中',
+		);
 		await ctx.close();
 	});
 
@@ -244,7 +281,9 @@ describe('the home page on the reader’s day', () => {
 		const ctx = await context({ width: 360 });
 		for (const path of ['', GONGSHI, 'competitions/2026/ankang-bei/', 'units/hq/']) {
 			const page = await open(ctx, path);
-			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+			const overflow = await page.evaluate(
+				() => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+			);
 			expect(overflow, path).toBeLessThanOrEqual(0);
 		}
 		await ctx.close();
@@ -260,11 +299,15 @@ describe('print', () => {
 		expect(await page.locator('footer.gk-footer').isVisible()).toBe(false);
 		const sheet = page.locator('.gk-print-sheet');
 		expect(await sheet.isVisible()).toBe(true);
-		expect((await sheet.textContent())!.replace(/\s+/g, '')).toContain('公示期：2026年9月28日至2026年10月9日（5个工作日，节假日顺延）');
+		expect((await sheet.textContent())!.replace(/\s+/g, '')).toContain(
+			'公示期：2026年9月28日至2026年10月9日（5个工作日，节假日顺延）',
+		);
 		expect(await sheet.textContent()).toContain('华东精密机械集团有限公司工会委员会');
 		const qr = sheet.getByRole('img', { name: /二维码/ });
 		expect(await qr.isVisible()).toBe(true);
-		expect(await sheet.textContent()).toContain('https://union.example.com/gongkai/notices/2026/youxiu-gonghui-ganbu-gongshi/');
+		expect(await sheet.textContent()).toContain(
+			'https://union.example.com/gongkai/notices/2026/youxiu-gonghui-ganbu-gongshi/',
+		);
 		const pdf = await page.pdf({ format: 'A4' });
 		expect(pdf.length).toBeGreaterThan(10_000);
 		await ctx.close();
@@ -274,7 +317,9 @@ describe('print', () => {
 describe('privacy of the reader', () => {
 	it('no page requested anything from another host, and no page had an error', () => {
 		expect(requested.length).toBeGreaterThan(50);
-		expect(requested.filter((url) => !url.startsWith(server.origin) && !url.startsWith('data:'))).toEqual([]);
+		expect(
+			requested.filter((url) => !url.startsWith(server.origin) && !url.startsWith('data:')),
+		).toEqual([]);
 		expect(pageErrors.filter((e) => !/404 \(Not Found\)/.test(e))).toEqual([]);
 	});
 });

@@ -9,7 +9,7 @@
  * leaky image fails the build naming the file, an original some page links
  * to fails it naming the page, and an original no page links to is removed.
  */
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
 	copyFileSync,
@@ -65,7 +65,7 @@ async function leakyTags(file: string): Promise<string[]> {
 
 describe('a build of photos that carry GPS, camera and artist EXIF', () => {
 	let out: string;
-	let build: ReturnType<typeof spawnSync>;
+	let build: SpawnSyncReturns<string>;
 
 	beforeAll(() => {
 		out = mkdtempSync(join(tmpdir(), 'gk-photos-'));

@@ -2,7 +2,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { pagefindQueries } from '../../scripts/bench/query.ts';
 import { folderSize, treeRss } from '../../scripts/bench/scale.ts';
+import { shardOf } from '../../scripts/bench/shards.ts';
 import { addDays, countsFor, rng, synthesize } from '../../scripts/bench/synth.ts';
 import { validateContent } from '../../src/lib/validate/index.ts';
 import { splitFrontMatter } from '../../src/lib/validate/read.ts';
@@ -75,5 +77,27 @@ describe('measuring helpers', () => {
 		expect(processes).toBeGreaterThanOrEqual(1);
 		// Within a factor of two of what Node itself reports.
 		expect(total).toBeGreaterThan(process.memoryUsage().rss / 2);
+	});
+});
+
+describe('search benchmarks', () => {
+	it.each([
+		['notices/2021/n04524/', 'notices-2021'],
+		['notices/', 'other'],
+		['notices/category/publicity/', 'other'],
+		['policies/p0001/', 'other'],
+		['', 'other'],
+	])('puts %j in the shard %s', (path, shard) => {
+		expect(shardOf(path)).toBe(shard);
+	});
+
+	it.each([
+		['安全生产', false, ['安 全 生 产', '"安 全 生 产"']],
+		['安全 生产', false, ['安 全 生 产']],
+		['ISO-9001', false, ['iso-9001']],
+		['安全生产', true, ['安全生产']],
+		['  ', false, []],
+	])('asks Pagefind what the search page asks for %j (raw: %s)', (query, raw, expected) => {
+		expect(pagefindQueries(query, raw)).toEqual(expected);
 	});
 });

@@ -29,7 +29,9 @@ describe('barChart', () => {
 	});
 
 	it('leaves out values that cannot be drawn', () => {
-		expect(barChart([bar('a', Number.NaN), bar('b', -3), bar('c', 5)]).bars.map((b) => b.label)).toEqual(['c']);
+		expect(
+			barChart([bar('a', Number.NaN), bar('b', -3), bar('c', 5)]).bars.map((b) => b.label),
+		).toEqual(['c']);
 	});
 
 	it('has no height without bars', () => {

@@ -17,7 +17,11 @@ describe('titleSize', () => {
 	it.each([
 		['a short title is extra large', '关于寒潮天气期间调整上下班时间的紧急通知', 'xl'],
 		['a 24-character title is large', '2027年元旦春节“冬送温暖”困难职工帮扶名单公示', 'l'],
-		['a long title is medium', '第三届职工代表大会第四次会议关于通过《集体合同（2026—2028年）》的决议', 'm'],
+		[
+			'a long title is medium',
+			'第三届职工代表大会第四次会议关于通过《集体合同（2026—2028年）》的决议',
+			'm',
+		],
 		['a very long title is small', '关于'.repeat(30), 's'],
 	])('%s', (_name, title, expected) => {
 		expect(titleSize(title)).toBe(expected);
@@ -64,7 +68,11 @@ describe('withoutSalutation', () => {
 		['drops 各分工会：', '各分工会： 元旦、春节将至。', '元旦、春节将至。'],
 		['drops a longer salutation', '各单位、全体职工： 据预报……', '据预报……'],
 		['keeps a colon inside a sentence', '时间：2026年11月21日。', '时间：2026年11月21日。'],
-		['keeps a long first clause ending in a colon', '根据苏州市总工会关于做好劳动模范推荐工作的通知要求： 公司……', '根据苏州市总工会关于做好劳动模范推荐工作的通知要求： 公司……'],
+		[
+			'keeps a long first clause ending in a colon',
+			'根据苏州市总工会关于做好劳动模范推荐工作的通知要求： 公司……',
+			'根据苏州市总工会关于做好劳动模范推荐工作的通知要求： 公司……',
+		],
 		['keeps text without one', '经民主推荐，现予公示。', '经民主推荐，现予公示。'],
 	])('%s', (_name, prose, expected) => {
 		expect(withoutSalutation(prose)).toBe(expected);

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { SlidePlan } from '../../src/lib/display.ts';
-import { currentSlide, progress, replan, setPaused, startRotation, step, tick } from '../../src/lib/display-rotation.ts';
+import {
+	currentSlide,
+	progress,
+	replan,
+	setPaused,
+	startRotation,
+	step,
+	tick,
+} from '../../src/lib/display-rotation.ts';
 
 const plan = (slides: string[], urgent = false): SlidePlan => ({
 	urgent,

@@ -11,7 +11,11 @@ import {
 
 describe('readVersion', () => {
 	it.each([
-		['a version.json', '{"version":"7878522ae2e96f48","builtAt":"2026-11-21T08:32:48Z"}', '7878522ae2e96f48'],
+		[
+			'a version.json',
+			'{"version":"7878522ae2e96f48","builtAt":"2026-11-21T08:32:48Z"}',
+			'7878522ae2e96f48',
+		],
 		['surrounding white space', '  {"version":" abc "}\n', 'abc'],
 		['a captive portal page', '<!doctype html><title>Login</title>', undefined],
 		['an empty body', '', undefined],
@@ -29,9 +33,19 @@ describe('readVersion', () => {
 describe('initialVersion', () => {
 	it.each([
 		['knows the version written into the page', 'A', undefined, { known: 'A' }],
-		['knows nothing from the unreplaced placeholder (dev server)', VERSION_PLACEHOLDER, undefined, {}],
+		[
+			'knows nothing from the unreplaced placeholder (dev server)',
+			VERSION_PLACEHOLDER,
+			undefined,
+			{},
+		],
 		['forgets a reload that worked', 'B', 'B', { known: 'B' }],
-		['remembers a reload that brought back the old page', 'A', 'B', { known: 'A', reloadedFor: 'B' }],
+		[
+			'remembers a reload that brought back the old page',
+			'A',
+			'B',
+			{ known: 'A', reloadedFor: 'B' },
+		],
 	])('%s', (_name, embedded, reloadedFor, expected) => {
 		expect(initialVersion(embedded, reloadedFor)).toEqual(expected);
 	});
@@ -42,12 +56,37 @@ describe('onPoll', () => {
 		['does nothing on a failed poll', { known: 'A' }, undefined, { known: 'A' }],
 		['does nothing for the same build', { known: 'A' }, 'A', { known: 'A' }],
 		['waits for a boundary with a new build', { known: 'A' }, 'B', { known: 'A', pending: 'B' }],
-		['takes the newest of two new builds', { known: 'A', pending: 'B' }, 'C', { known: 'A', pending: 'C' }],
-		['drops a pending build that was rolled back', { known: 'A', pending: 'B' }, 'A', { known: 'A' }],
-		['keeps a pending build through a failed poll', { known: 'A', pending: 'B' }, undefined, { known: 'A', pending: 'B' }],
+		[
+			'takes the newest of two new builds',
+			{ known: 'A', pending: 'B' },
+			'C',
+			{ known: 'A', pending: 'C' },
+		],
+		[
+			'drops a pending build that was rolled back',
+			{ known: 'A', pending: 'B' },
+			'A',
+			{ known: 'A' },
+		],
+		[
+			'keeps a pending build through a failed poll',
+			{ known: 'A', pending: 'B' },
+			undefined,
+			{ known: 'A', pending: 'B' },
+		],
 		['learns the version when the page had none', {}, 'A', { known: 'A' }],
-		['takes a build it already reloaded for as known', { known: 'A', reloadedFor: 'B' }, 'B', { known: 'B' }],
-		['ignores polls while a reload is under way', { known: 'A', pending: 'B', reloading: 'B' }, 'C', { known: 'A', pending: 'B', reloading: 'B' }],
+		[
+			'takes a build it already reloaded for as known',
+			{ known: 'A', reloadedFor: 'B' },
+			'B',
+			{ known: 'B' },
+		],
+		[
+			'ignores polls while a reload is under way',
+			{ known: 'A', pending: 'B', reloading: 'B' },
+			'C',
+			{ known: 'A', pending: 'B', reloading: 'B' },
+		],
 	])('%s', (_name, state, version, expected) => {
 		expect(onPoll(state, version)).toEqual(expected);
 	});

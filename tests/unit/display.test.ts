@@ -21,7 +21,13 @@ const ALL: DisplaySectionName[] = ['urgent', 'publicity', 'notices', 'honours', 
 /** A small screen's worth of items around 2026-11-20 in Suzhou. */
 const items: DisplayItem[] = [
 	// 紧急通知 from 16:30 on the 20th, until the end of the 25th.
-	{ slide: 'urgent', kind: 'notice', urgent: true, from: at('2026-11-20T16:30+08:00'), until: at('2026-11-26T00:00+08:00') },
+	{
+		slide: 'urgent',
+		kind: 'notice',
+		urgent: true,
+		from: at('2026-11-20T16:30+08:00'),
+		until: at('2026-11-26T00:00+08:00'),
+	},
 	// 公示 open 18th 09:00 – 27th.
 	{
 		slide: 'pub-open',
@@ -37,7 +43,12 @@ const items: DisplayItem[] = [
 		publicity: { startsAt: at('2026-12-01T00:00+08:00'), endsAt: at('2026-12-08T00:00+08:00') },
 	},
 	{ slide: 'pinned', kind: 'notice', from: at('2026-11-10T00:00+08:00') },
-	{ slide: 'expiring', kind: 'notice', from: at('2026-05-11T00:00+08:00'), until: at('2026-11-22T00:00+08:00') },
+	{
+		slide: 'expiring',
+		kind: 'notice',
+		from: at('2026-05-11T00:00+08:00'),
+		until: at('2026-11-22T00:00+08:00'),
+	},
 	{ slide: 'older', kind: 'notice', from: at('2026-04-15T00:00+08:00') },
 	{ slide: 'worker-a', kind: 'worker' },
 	{ slide: 'worker-b', kind: 'worker' },
@@ -65,14 +76,34 @@ describe('isOnAir', () => {
 describe('noticeSection', () => {
 	it.each([
 		['an open 公示 is in publicity', 'pub-open', '2026-11-21T10:00+08:00', 'publicity'],
-		['a 公示 before its period is an ordinary notice', 'pub-later', '2026-11-21T10:00+08:00', 'notices'],
-		['a 公示 leaves the screen when its period ends', 'pub-open', '2026-11-28T00:00+08:00', undefined],
-		['a 公示 opens at its start time, not its start day', 'pub-open', '2026-11-18T08:59+08:00', 'notices'],
+		[
+			'a 公示 before its period is an ordinary notice',
+			'pub-later',
+			'2026-11-21T10:00+08:00',
+			'notices',
+		],
+		[
+			'a 公示 leaves the screen when its period ends',
+			'pub-open',
+			'2026-11-28T00:00+08:00',
+			undefined,
+		],
+		[
+			'a 公示 opens at its start time, not its start day',
+			'pub-open',
+			'2026-11-18T08:59+08:00',
+			'notices',
+		],
 		['an urgent notice is urgent while on air', 'urgent', '2026-11-21T10:00+08:00', 'urgent'],
 		['an urgent notice is off air before its time', 'urgent', '2026-11-20T16:29+08:00', undefined],
 		['an expired notice is off air', 'expiring', '2026-11-22T00:00+08:00', undefined],
 	])('%s', (_name, slide, when, expected) => {
-		expect(noticeSection(items.find((i) => i.slide === slide)!, at(when))).toBe(expected);
+		expect(
+			noticeSection(
+				items.find((i) => i.slide === slide)!,
+				at(when),
+			),
+		).toBe(expected);
 	});
 });
 
@@ -80,7 +111,16 @@ describe('planSlides', () => {
 	it('rotates the sections in order, each item once', () => {
 		const plan = planSlides(items, ALL, at('2026-11-20T10:00+08:00'));
 		expect(plan.urgent).toBe(false);
-		expect(plan.slides).toEqual(['pub-open', 'pub-later', 'pinned', 'expiring', 'older', 'worker-a', 'worker-b', 'board']);
+		expect(plan.slides).toEqual([
+			'pub-open',
+			'pub-later',
+			'pinned',
+			'expiring',
+			'older',
+			'worker-a',
+			'worker-b',
+			'board',
+		]);
 		expect(plan.sections['pub-open']).toBe('publicity');
 		expect(plan.sections['pub-later']).toBe('notices');
 	});
@@ -137,7 +177,11 @@ describe('nextChange', () => {
 	it.each([
 		['the urgent notice going on air', '2026-11-20T10:00+08:00', '2026-11-20T16:30+08:00'],
 		['the expiring notice leaving', '2026-11-21T10:00+08:00', '2026-11-22T00:00+08:00'],
-		['the next 公示 opening after the urgent notice ends', '2026-11-28T10:00+08:00', '2026-12-01T00:00+08:00'],
+		[
+			'the next 公示 opening after the urgent notice ends',
+			'2026-11-28T10:00+08:00',
+			'2026-12-01T00:00+08:00',
+		],
 	])('finds %s', (_name, now, expected) => {
 		expect(nextChange(items, at(now))).toBe(at(expected));
 	});
@@ -150,22 +194,52 @@ describe('nextChange', () => {
 describe('parseDisplayParams', () => {
 	const defaults = { slideSeconds: 15, sections: ALL };
 	it.each([
-		['takes the defaults without parameters', '', { seconds: 15, sections: ALL, theme: 'light' }],
+		[
+			'takes the defaults without parameters',
+			'',
+			{ seconds: 15, sections: ALL, rotate: 90, theme: 'light' },
+		],
 		[
 			'reads every parameter',
-			'?seconds=20&sections=notices,honours&orientation=portrait&theme=dark',
-			{ seconds: 20, sections: ['notices', 'honours'], orientation: 'portrait', theme: 'dark' },
+			'?seconds=20&sections=notices,honours&orientation=portrait&theme=dark&rotate=270',
+			{
+				seconds: 20,
+				sections: ['notices', 'honours'],
+				orientation: 'portrait',
+				rotate: 270,
+				theme: 'dark',
+			},
 		],
-		['clamps seconds to 5–600', '?seconds=1', { seconds: 5, sections: ALL, theme: 'light' }],
-		['clamps long slides', '?seconds=9999', { seconds: 600, sections: ALL, theme: 'light' }],
-		['ignores seconds that are not a number', '?seconds=abc', { seconds: 15, sections: ALL, theme: 'light' }],
+		[
+			'clamps seconds to 5–600',
+			'?seconds=1',
+			{ seconds: 5, sections: ALL, rotate: 90, theme: 'light' },
+		],
+		[
+			'clamps long slides',
+			'?seconds=9999',
+			{ seconds: 600, sections: ALL, rotate: 90, theme: 'light' },
+		],
+		[
+			'ignores seconds that are not a number',
+			'?seconds=abc',
+			{ seconds: 15, sections: ALL, rotate: 90, theme: 'light' },
+		],
 		[
 			'drops unknown and repeated sections, keeps the order',
 			'?sections=honours,%20weather,Notices,honours',
-			{ seconds: 15, sections: ['honours', 'notices'], theme: 'light' },
+			{ seconds: 15, sections: ['honours', 'notices'], rotate: 90, theme: 'light' },
 		],
-		['keeps the defaults when no section is known', '?sections=weather', { seconds: 15, sections: ALL, theme: 'light' }],
-		['ignores an unknown orientation and theme', '?orientation=diagonal&theme=neon', { seconds: 15, sections: ALL, theme: 'light' }],
+		[
+			'keeps the defaults when no section is known',
+			'?sections=weather',
+			{ seconds: 15, sections: ALL, rotate: 90, theme: 'light' },
+		],
+		[
+			'ignores an unknown orientation, rotation and theme',
+			'?orientation=diagonal&theme=neon&rotate=45',
+			{ seconds: 15, sections: ALL, rotate: 90, theme: 'light' },
+		],
 	])('%s', (_name, search, expected) => {
 		expect(parseDisplayParams(search, defaults)).toEqual(expected);
 	});

@@ -46,7 +46,9 @@ describe('valueOfSlug', () => {
 
 describe('yearsOf', () => {
 	it('lists each year once, newest first', () => {
-		expect(yearsOf(['2025-03-01', '2026-11-20T16:30', '2025-12-31', '2024-01-01'])).toEqual([2026, 2025, 2024]);
+		expect(yearsOf(['2025-03-01', '2026-11-20T16:30', '2025-12-31', '2024-01-01'])).toEqual([
+			2026, 2025, 2024,
+		]);
 	});
 });
 
@@ -68,7 +70,15 @@ describe('byUnitWithAncestors', () => {
 	const ancestors = (id: string) => parents[id]!;
 
 	it('lists an item under its unit and every unit above it', () => {
-		const lists = byUnitWithAncestors([{ id: 'n1', unit: 'cnc' }, { id: 'n2', unit: 'tech' }, { id: 'n3', unit: 'm1' }], (n) => [n.unit], ancestors);
+		const lists = byUnitWithAncestors(
+			[
+				{ id: 'n1', unit: 'cnc' },
+				{ id: 'n2', unit: 'tech' },
+				{ id: 'n3', unit: 'm1' },
+			],
+			(n) => [n.unit],
+			ancestors,
+		);
 		expect(lists.get('hq')?.map((n) => n.id)).toEqual(['n1', 'n2', 'n3']);
 		expect(lists.get('m1')?.map((n) => n.id)).toEqual(['n1', 'n3']);
 		expect(lists.get('cnc')?.map((n) => n.id)).toEqual(['n1']);
@@ -76,7 +86,11 @@ describe('byUnitWithAncestors', () => {
 	});
 
 	it('lists an item with several units once per unit, even when they share an ancestor', () => {
-		const lists = byUnitWithAncestors([{ id: 'c1', units: ['m1', 'cnc', 'tech'] }], (c) => c.units, ancestors);
+		const lists = byUnitWithAncestors(
+			[{ id: 'c1', units: ['m1', 'cnc', 'tech'] }],
+			(c) => c.units,
+			ancestors,
+		);
 		expect(lists.get('hq')).toHaveLength(1);
 		expect(lists.get('m1')).toHaveLength(1);
 		expect(lists.get('tech')).toHaveLength(1);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { fileFormat, formatBytes, formatDate, formatInstant, formatNumber, phoneText, telHref } from '../../src/lib/format.ts';
+import {
+	fileFormat,
+	formatBytes,
+	formatDate,
+	formatInstant,
+	formatNumber,
+	phoneText,
+	telHref,
+} from '../../src/lib/format.ts';
 
 const SH = { locale: 'zh-CN', timeZone: 'Asia/Shanghai' };
 
@@ -11,7 +19,12 @@ describe('formatDate', () => {
 		['2026-11-21', SH, 'month', '2026年11月'],
 		['2026-11-21', { locale: 'zh-TW', timeZone: 'Asia/Shanghai' }, 'long', '2026年11月21日'],
 		['2026-11-21', { locale: 'en', timeZone: 'Asia/Shanghai' }, 'long', 'November 21, 2026'],
-		['2026-11-18T21:30', { locale: 'en', timeZone: 'Asia/Shanghai' }, 'long', 'November 18, 2026 at 21:30'],
+		[
+			'2026-11-18T21:30',
+			{ locale: 'en', timeZone: 'Asia/Shanghai' },
+			'long',
+			'November 18, 2026 at 21:30',
+		],
 	] as const)('prints %s in %o as %s style', (value, ctx, style, expected) => {
 		expect(formatDate(value, ctx, style)).toBe(expected);
 	});
@@ -19,7 +32,9 @@ describe('formatDate', () => {
 	it('prints the day the civil date names, whatever zone the build machine is in', () => {
 		// Midnight in Shanghai is the previous evening in UTC.
 		expect(formatDate('2026-01-01', SH)).toBe('2026年1月1日');
-		expect(formatDate('2026-01-01', { locale: 'zh-CN', timeZone: 'America/Los_Angeles' })).toBe('2026年1月1日');
+		expect(formatDate('2026-01-01', { locale: 'zh-CN', timeZone: 'America/Los_Angeles' })).toBe(
+			'2026年1月1日',
+		);
 	});
 
 	it('rejects what is not a civil date', () => {

@@ -26,7 +26,11 @@ describe('parseGitLog', () => {
 			`${RS}2026-11-21\t改文件名\n\nR096\tnotices/old.md\tnotices/2026/new.md\n`,
 			`${RS}2026-11-01\t发布\n\nA\tnotices/old.md\n`,
 		].join('');
-		expect(parseGitLog(log).get('notices/2026/new.md')?.map((e) => e.message)).toEqual(['改文件名', '发布']);
+		expect(
+			parseGitLog(log)
+				.get('notices/2026/new.md')
+				?.map((e) => e.message),
+		).toEqual(['改文件名', '发布']);
 		expect(parseGitLog(log).has('notices/old.md')).toBe(false);
 	});
 
@@ -62,7 +66,10 @@ describe('contentHistory', () => {
 		renameSync(join(content, 'notices', 'a.md'), join(content, 'notices', 'b.md'));
 		git(repo, 'add', '-A');
 		git(repo, 'commit', '-q', '-m', '改名为 B', '--date', '2026-11-02T10:00:00+08:00');
-		expect(fileHistory(content, 'notices/b.md').map((e) => e.message)).toEqual(['改名为 B', '发布 A']);
+		expect(fileHistory(content, 'notices/b.md').map((e) => e.message)).toEqual([
+			'改名为 B',
+			'发布 A',
+		]);
 	});
 
 	it('is empty, without an error, outside a git checkout', () => {

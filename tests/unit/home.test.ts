@@ -18,7 +18,9 @@ describe('spotlightOfDay', () => {
 	});
 
 	it('is the same person all day, whichever build of the day', () => {
-		expect(pick('2026-11-21')).toBe(spotlightOfDay(people, (p) => p.featured, '2026-11-21T18:00')?.name);
+		expect(pick('2026-11-21')).toBe(
+			spotlightOfDay(people, (p) => p.featured, '2026-11-21T18:00')?.name,
+		);
 	});
 
 	it('falls back to the first person when nobody is featured, and to nobody for no one', () => {
@@ -28,7 +30,12 @@ describe('spotlightOfDay', () => {
 });
 
 describe('latestResults', () => {
-	const c = (id: string, hasResults: boolean, period: { start: string; end?: string }, published?: string) => ({
+	const c = (
+		id: string,
+		hasResults: boolean,
+		period: { start: string; end?: string },
+		published?: string,
+	) => ({
 		id,
 		hasResults,
 		period,
@@ -43,12 +50,18 @@ describe('latestResults', () => {
 	];
 
 	it('orders competitions with results by the date results were published', () => {
-		expect(latestResults(list, (x) => x, 3).map((x) => x.id)).toEqual(['ankang', 'cnc', 'open-ended']);
+		expect(latestResults(list, (x) => x, 3).map((x) => x.id)).toEqual([
+			'ankang',
+			'cnc',
+			'open-ended',
+		]);
 	});
 
 	it('dates results by published, else period end, else start', () => {
 		expect(resultsDate(list[1]!)).toBe('2026-10-31');
-		expect(resultsDate(c('x', true, { start: '2026-01-01', end: '2026-02-01' }))).toBe('2026-02-01');
+		expect(resultsDate(c('x', true, { start: '2026-01-01', end: '2026-02-01' }))).toBe(
+			'2026-02-01',
+		);
 		expect(resultsDate(list[4]!)).toBe('2026-01-01');
 	});
 });

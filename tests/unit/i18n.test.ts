@@ -10,13 +10,19 @@ describe.each(LOCALES.filter((l) => l !== 'zh-CN'))('the %s dictionary', (locale
 	});
 
 	it('has no key zh-CN lacks (a typo or a stale key)', () => {
-		const extra = Object.keys(dictionaries[locale]).filter((key) => !(key in dictionaries['zh-CN']));
+		const extra = Object.keys(dictionaries[locale]).filter(
+			(key) => !(key in dictionaries['zh-CN']),
+		);
 		expect(extra).toEqual([]);
 	});
 
 	it('uses the same placeholders as zh-CN in every string', () => {
 		const mismatched = Object.entries(dictionaries['zh-CN'])
-			.filter(([key, text]) => key in dictionaries[locale] && placeholders(text).join() !== placeholders(dictionaries[locale][key]!).join())
+			.filter(
+				([key, text]) =>
+					key in dictionaries[locale] &&
+					placeholders(text).join() !== placeholders(dictionaries[locale][key]!).join(),
+			)
 			.map(([key]) => key);
 		expect(mismatched).toEqual([]);
 	});

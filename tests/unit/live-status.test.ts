@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { dayNumber, liveDaysLeft, liveDaysUntil, liveStatus } from '../../src/lib/live-status.ts';
-import { daysLeft, periodInstants, periodStatus, resolvePublicity } from '../../src/lib/publicity.ts';
+import {
+	daysLeft,
+	periodInstants,
+	periodStatus,
+	resolvePublicity,
+} from '../../src/lib/publicity.ts';
 
 const TZ = 'Asia/Shanghai';
 const at = (local: string) => Date.parse(`${local}+08:00`);
@@ -8,9 +13,18 @@ const at = (local: string) => Date.parse(`${local}+08:00`);
 describe('liveStatus agrees with the build-time rules', () => {
 	const periods = [
 		{ name: 'a date-only period', period: { start: '2026-11-18', end: '2026-11-27' } },
-		{ name: 'a period that starts at 09:00', period: { start: '2026-11-18T09:00', end: '2026-11-27' } },
-		{ name: 'a period that ends at 17:00', period: { start: '2026-11-18', end: '2026-11-27T17:00' } },
-		{ name: 'the 5-working-day period across National Day', period: resolvePublicity({ start: '2026-09-28', workingDays: 5, contact: 'x' }) },
+		{
+			name: 'a period that starts at 09:00',
+			period: { start: '2026-11-18T09:00', end: '2026-11-27' },
+		},
+		{
+			name: 'a period that ends at 17:00',
+			period: { start: '2026-11-18', end: '2026-11-27T17:00' },
+		},
+		{
+			name: 'the 5-working-day period across National Day',
+			period: resolvePublicity({ start: '2026-09-28', workingDays: 5, contact: 'x' }),
+		},
 	];
 	const instants = [
 		'2026-09-27T23:59:59',
@@ -31,12 +45,15 @@ describe('liveStatus agrees with the build-time rules', () => {
 		it.each(instants)('at %s', (local) => {
 			const now = at(local);
 			expect(liveStatus(startsAt, endsAt, now)).toBe(periodStatus(period, now, TZ));
-			if (liveStatus(startsAt, endsAt, now) === 'open') expect(liveDaysLeft(endsAt!, now, TZ)).toBe(daysLeft(period, now, TZ));
+			if (liveStatus(startsAt, endsAt, now) === 'open')
+				expect(liveDaysLeft(endsAt!, now, TZ)).toBe(daysLeft(period, now, TZ));
 		});
 	});
 
 	it('never closes a period without an end', () => {
-		expect(liveStatus(at('2026-01-01T00:00:00'), undefined, at('2099-01-01T00:00:00'))).toBe('open');
+		expect(liveStatus(at('2026-01-01T00:00:00'), undefined, at('2099-01-01T00:00:00'))).toBe(
+			'open',
+		);
 	});
 });
 

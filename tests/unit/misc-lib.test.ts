@@ -8,14 +8,36 @@ import { qrSvg } from '../../src/lib/qr.ts';
 
 describe('feedItems', () => {
 	const sources = [
-		{ title: '旧通知', path: 'notices/2025/a/', date: '2025-03-01', description: 'a', categories: ['通知'] },
-		{ title: '新制度', path: 'policies/b/', date: '2026-03-25', description: 'b', categories: ['政策文件'] },
-		{ title: '紧急', path: 'notices/2026/c/', date: '2026-11-20T16:30', description: 'c', categories: [] },
+		{
+			title: '旧通知',
+			path: 'notices/2025/a/',
+			date: '2025-03-01',
+			description: 'a',
+			categories: ['通知'],
+		},
+		{
+			title: '新制度',
+			path: 'policies/b/',
+			date: '2026-03-25',
+			description: 'b',
+			categories: ['政策文件'],
+		},
+		{
+			title: '紧急',
+			path: 'notices/2026/c/',
+			date: '2026-11-20T16:30',
+			description: 'c',
+			categories: [],
+		},
 	];
 
 	it('lists notices and policies together, newest first, with links under the base path', () => {
 		const items = feedItems(sources, '/gongkai/', 'Asia/Shanghai');
-		expect(items.map((i) => i.link)).toEqual(['/gongkai/notices/2026/c/', '/gongkai/policies/b/', '/gongkai/notices/2025/a/']);
+		expect(items.map((i) => i.link)).toEqual([
+			'/gongkai/notices/2026/c/',
+			'/gongkai/policies/b/',
+			'/gongkai/notices/2025/a/',
+		]);
 	});
 
 	it('dates items at the instant their civil date names in the site time zone', () => {
@@ -36,8 +58,21 @@ describe('archiveTree', () => {
 			{ date: '2026-11-02', item: 'c' },
 			{ date: '2026-01-15', item: 'd' },
 		]);
-		expect(tree.map((y) => [y.year, y.count, y.months.map((m) => [m.month, m.items.map((i) => i.item)])])).toEqual([
-			[2026, 3, [['2026-11', ['b', 'c']], ['2026-01', ['d']]]],
+		expect(
+			tree.map((y) => [
+				y.year,
+				y.count,
+				y.months.map((m) => [m.month, m.items.map((i) => i.item)]),
+			]),
+		).toEqual([
+			[
+				2026,
+				3,
+				[
+					['2026-11', ['b', 'c']],
+					['2026-01', ['d']],
+				],
+			],
 			[2025, 1, [['2025-12', ['a']]]],
 		]);
 	});
@@ -45,8 +80,13 @@ describe('archiveTree', () => {
 
 describe('qrSvg', () => {
 	it('makes an accessible inline SVG of the URL', async () => {
-		const svg = await qrSvg('https://union.example.com/gongkai/notices/2026/a/', { label: '扫码查看 <网页版>', className: 'gk-qr' });
-		expect(svg.startsWith('<svg role="img" aria-label="扫码查看 &lt;网页版&gt;" class="gk-qr" ')).toBe(true);
+		const svg = await qrSvg('https://union.example.com/gongkai/notices/2026/a/', {
+			label: '扫码查看 <网页版>',
+			className: 'gk-qr',
+		});
+		expect(
+			svg.startsWith('<svg role="img" aria-label="扫码查看 &lt;网页版&gt;" class="gk-qr" '),
+		).toBe(true);
 		expect(svg).toContain('<title>扫码查看 &lt;网页版&gt;</title>');
 		expect(svg).toMatch(/viewBox="0 0 \d+ \d+"/);
 		expect(svg.trim().endsWith('</svg>')).toBe(true);
@@ -55,7 +95,9 @@ describe('qrSvg', () => {
 
 describe('shortMarkdown', () => {
 	it('renders emphasis and links, and shows raw HTML as text', () => {
-		expect(shortMarkdown('下设**组织宣传部** <script>alert(1)</script> & [章程](https://example.com/)')).toBe(
+		expect(
+			shortMarkdown('下设**组织宣传部** <script>alert(1)</script> & [章程](https://example.com/)'),
+		).toBe(
 			'<p>下设<strong>组织宣传部</strong> &lt;script&gt;alert(1)&lt;/script&gt; &amp; <a href="https://example.com/">章程</a></p>\n',
 		);
 	});

@@ -1,12 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { expiresAt, homeNotices, isCurrent, isExpired, neighbours, publicityStatus, sameUnit, type NoticeFacts } from '../../src/lib/notice-view.ts';
+import {
+	expiresAt,
+	homeNotices,
+	isCurrent,
+	isExpired,
+	neighbours,
+	publicityStatus,
+	sameUnit,
+	type NoticeFacts,
+} from '../../src/lib/notice-view.ts';
 
 const TZ = 'Asia/Shanghai';
 /** An instant given as Shanghai wall-clock time. */
 const at = (local: string) => Date.parse(`${local}+08:00`);
 
 function notice(id: string, extra: Partial<NoticeFacts> = {}): NoticeFacts {
-	return { id, date: '2026-11-01', unit: 'hq', pinned: false, urgent: false, withdrawn: false, ...extra };
+	return {
+		id,
+		date: '2026-11-01',
+		unit: 'hq',
+		pinned: false,
+		urgent: false,
+		withdrawn: false,
+		...extra,
+	};
 }
 
 describe('expiry', () => {
@@ -56,10 +73,23 @@ describe('homeNotices', () => {
 	const list: NoticeFacts[] = [
 		notice('urgent', { date: '2026-11-20', urgent: true, expires: '2026-11-25' }),
 		notice('urgent-old', { date: '2026-11-19', urgent: true, expires: '2026-11-19' }),
-		notice('pinned-gongshi', { date: '2026-11-18', pinned: true, publicity: { start: '2026-11-18', end: '2026-11-27' } }),
-		notice('open-late', { date: '2026-11-17', publicity: { start: '2026-11-17', end: '2026-11-30' } }),
-		notice('open-soon', { date: '2026-11-16', publicity: { start: '2026-11-16', end: '2026-11-22' } }),
-		notice('upcoming', { date: '2026-11-15', publicity: { start: '2026-12-01', end: '2026-12-07' } }),
+		notice('pinned-gongshi', {
+			date: '2026-11-18',
+			pinned: true,
+			publicity: { start: '2026-11-18', end: '2026-11-27' },
+		}),
+		notice('open-late', {
+			date: '2026-11-17',
+			publicity: { start: '2026-11-17', end: '2026-11-30' },
+		}),
+		notice('open-soon', {
+			date: '2026-11-16',
+			publicity: { start: '2026-11-16', end: '2026-11-22' },
+		}),
+		notice('upcoming', {
+			date: '2026-11-15',
+			publicity: { start: '2026-12-01', end: '2026-12-07' },
+		}),
 		notice('closed', { date: '2026-11-14', publicity: { start: '2026-11-01', end: '2026-11-07' } }),
 		notice('withdrawn', { date: '2026-11-13', withdrawn: true }),
 		notice('expired', { date: '2026-11-12', expires: '2026-11-20' }),
@@ -105,7 +135,13 @@ describe('neighbours', () => {
 
 describe('sameUnit', () => {
 	it('lists other notices of the same unit, newest first, up to the count', () => {
-		const list = [notice('a', { unit: 'x' }), notice('b', { unit: 'y' }), notice('c', { unit: 'x' }), notice('d', { unit: 'x' }), notice('e', { unit: 'x' })];
+		const list = [
+			notice('a', { unit: 'x' }),
+			notice('b', { unit: 'y' }),
+			notice('c', { unit: 'x' }),
+			notice('d', { unit: 'x' }),
+			notice('e', { unit: 'x' }),
+		];
 		expect(sameUnit(list, list[0]!, (n) => n, 2).map((n) => n.id)).toEqual(['c', 'd']);
 	});
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { pageFromParam, pageParam, pagePath, pageWindow, paginate } from '../../src/lib/pagination.ts';
+import {
+	pageFromParam,
+	pageParam,
+	pagePath,
+	pageWindow,
+	paginate,
+} from '../../src/lib/pagination.ts';
 
 describe('paginate', () => {
 	it('cuts a list into pages of 20 by default', () => {

@@ -6,8 +6,22 @@ const withUnit = (label: string, unit: string) => `${label}（${unit}）`;
 
 describe('scoreColumnLabel and commonUnit', () => {
 	it.each([
-		[[{ key: 'a', label: 'A', unit: '秒' }, { key: 'b', label: 'B', unit: '秒' }], '总成绩（秒）', '秒'],
-		[[{ key: 'a', label: 'A', unit: '%' }, { key: 'b', label: 'B', unit: '分' }], '总成绩', undefined],
+		[
+			[
+				{ key: 'a', label: 'A', unit: '秒' },
+				{ key: 'b', label: 'B', unit: '秒' },
+			],
+			'总成绩（秒）',
+			'秒',
+		],
+		[
+			[
+				{ key: 'a', label: 'A', unit: '%' },
+				{ key: 'b', label: 'B', unit: '分' },
+			],
+			'总成绩',
+			undefined,
+		],
 		[[{ key: 'a', label: 'A' }], '总成绩', undefined],
 		[[], '总成绩', undefined],
 	])('metrics %o give %s', (metrics, label, unit) => {
@@ -34,12 +48,30 @@ describe('awardGroups', () => {
 describe('resultsCsv', () => {
 	const rows = rankResults(
 		[
-			{ name: '刘俊杰', type: '个人', unit: 'cnc-team', score: 1456, scores: { rough: 812 }, award: '一等奖' },
-			{ name: '孙浩, "浩子"', type: '个人', unit: 'grinding-team', score: 1502, scores: { rough: 838 }, note: '第二行\n备注' },
+			{
+				name: '刘俊杰',
+				type: '个人',
+				unit: 'cnc-team',
+				score: 1456,
+				scores: { rough: 812 },
+				award: '一等奖',
+			},
+			{
+				name: '孙浩, "浩子"',
+				type: '个人',
+				unit: 'grinding-team',
+				score: 1502,
+				scores: { rough: 838 },
+				note: '第二行\n备注',
+			},
 			{ name: '黄振宇', type: '个人', unit: 'cnc-team', score: 1502 },
 		],
 		'asc',
-	).map((r) => ({ ...r, unitName: r.unit === 'cnc-team' ? '数控班组' : '磨工班组', typeLabel: r.type }));
+	).map((r) => ({
+		...r,
+		unitName: r.unit === 'cnc-team' ? '数控班组' : '磨工班组',
+		typeLabel: r.type,
+	}));
 	const csv = resultsCsv(rows, [{ key: 'rough', label: '粗加工用时', unit: '秒' }], {
 		rank: '名次',
 		name: '姓名',
@@ -53,7 +85,9 @@ describe('resultsCsv', () => {
 	});
 
 	it('starts with a BOM so that Excel reads UTF-8, and ends lines with CRLF', () => {
-		expect(csv.startsWith('\uFEFF名次,姓名,类型,单位,粗加工用时（秒）,总成绩,奖项,备注\r\n')).toBe(true);
+		expect(csv.startsWith('\uFEFF名次,姓名,类型,单位,粗加工用时（秒）,总成绩,奖项,备注\r\n')).toBe(
+			true,
+		);
 		expect(csv.endsWith('\r\n')).toBe(true);
 	});
 

@@ -15,18 +15,19 @@ import {
 	type DisplaySectionName,
 	type DisplaySettings,
 } from '../../lib/display.ts';
-import { currentSlide, progress, replan, setPaused, startRotation, step, tick, type RotationState } from '../../lib/display-rotation.ts';
 import {
-	initialVersion,
-	onBoundary,
-	onPoll,
-	onReloadAborted,
-	POLL_INTERVAL_MS,
-	POLL_TIMEOUT_MS,
-	readVersion,
-	type VersionState,
-} from '../../lib/display-version.ts';
+	currentSlide,
+	progress,
+	replan,
+	setPaused,
+	startRotation,
+	step,
+	tick,
+	type RotationState,
+} from '../../lib/display-rotation.ts';
 import { liveDaysLeft, liveStatus } from '../../lib/live-status.ts';
+import { fitSlide } from './fit.ts';
+import { Updater } from './updater.ts';
 
 interface DisplayData {
 	locale: string;
@@ -38,12 +39,11 @@ interface DisplayData {
 	strings: Record<string, string>;
 }
 
-/** Kept across the one reload, so a page that comes back unchanged does not reload again. */
-const RELOAD_KEY = 'gongkai:display:reload';
-
 /** Fills `{name}` placeholders. */
 function fill(template: string, params: Record<string, string | number>): string {
-	return template.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
+	return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+		params[name] === undefined ? whole : String(params[name]),
+	);
 }
 
 /** Sets an element's text through its one text node, so updates create no nodes. */
@@ -57,92 +57,13 @@ function setText(element: Element | null | undefined, text: string): void {
 	}
 }
 
-function readStorage(key: string): string | null {
-	try {
-		return sessionStorage.getItem(key);
-	} catch {
-		return null;
-	}
-}
-
-/** The line clamp an element has now (from the stylesheet or an earlier fit); 0 when none. */
-function clampOf(element: HTMLElement): number {
-	const value = getComputedStyle(element).getPropertyValue('-webkit-line-clamp');
-	return Number.parseInt(value, 10) || 0;
-}
-
-/**
- * Fits a slide to the screen, which never scrolls: first drops leaderboard
- * rows from the bottom (a line says how many there are in all) and optional
- * parts (`data-fit-drop`, lowest first), then takes lines off the summary,
- * the 公示 facts and the title, and as a last resort leaves the summary
- * out — the QR code leads to the full page.
- */
-function fitSlide(slide: HTMLElement): void {
-	const clamped = slide.querySelectorAll<HTMLElement>('[data-fit-clamp]');
-	for (const element of clamped) {
-		element.style.removeProperty('-webkit-line-clamp');
-		element.style.removeProperty('line-clamp');
-		element.removeAttribute('data-fit-clamp');
-	}
-	for (const row of slide.querySelectorAll('[data-fit-hidden]')) row.removeAttribute('data-fit-hidden');
-	const droppable = [...slide.querySelectorAll<HTMLElement>('[data-fit-drop]')].sort(
-		(a, b) => Number(a.dataset.fitDrop) - Number(b.dataset.fitDrop),
-	);
-	for (const element of droppable) element.hidden = false;
-	const summary = slide.querySelector<HTMLElement>('.summary');
-	if (summary) summary.hidden = false;
-
-	// The slide and its text column both clip: either one holding more than it shows is an overflow.
-	const boxes = [slide, ...slide.querySelectorAll<HTMLElement>('.slide__main')];
-	const overflows = () => boxes.some((box) => box.scrollHeight > box.clientHeight + 1);
-	const board = slide.querySelector<HTMLElement>('.board');
-	const more = slide.querySelector<HTMLElement>('[data-board-more]');
-	if (board) {
-		const total = Number(board.dataset.total);
-		const shown = () => [...board.querySelectorAll<HTMLElement>('tbody tr')].filter((row) => row.getClientRects().length > 0);
-		let rows = shown();
-		if (more) more.hidden = rows.length >= total;
-		const foot = more?.parentElement;
-		const showFoot = () => {
-			if (foot) foot.hidden = [...foot.children].every((child) => (child as HTMLElement).hidden);
-		};
-		showFoot();
-		while (overflows() && rows.length > 3) {
-			rows.at(-1)!.setAttribute('data-fit-hidden', '');
-			rows = shown();
-			if (more) more.hidden = false;
-			showFoot();
-		}
-	}
-	const shrink = (element: HTMLElement | null, min: number) => {
-		if (!element) return;
-		let lines = clampOf(element);
-		while (overflows() && lines > min) {
-			lines--;
-			element.style.setProperty('-webkit-line-clamp', String(lines));
-			element.style.setProperty('line-clamp', String(lines));
-			element.setAttribute('data-fit-clamp', '');
-		}
-	};
-	for (const element of droppable) {
-		if (!overflows()) break;
-		element.hidden = true;
-	}
-	shrink(summary, 1);
-	for (const fact of slide.querySelectorAll<HTMLElement>('.facts dd')) shrink(fact, 1);
-	shrink(slide.querySelector<HTMLElement>('.title'), 2);
-	if (overflows() && summary) summary.hidden = true;
-	slide.toggleAttribute('data-fit-clipped', summary !== null && (summary.hidden || summary.hasAttribute('data-fit-clamp')));
-}
-
 class GkDisplay extends HTMLElement {
 	#data!: DisplayData;
 	#settings!: DisplaySettings;
 	#items = new Map<string, DisplayItem>();
 	#slides = new Map<string, HTMLElement>();
 	#state!: RotationState;
-	#version: VersionState = {};
+	#updater!: Updater;
 	#shown: string | undefined;
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#planDueAt = Number.NEGATIVE_INFINITY;
@@ -150,9 +71,6 @@ class GkDisplay extends HTMLElement {
 	#phase = 0;
 	#lastNow = 0;
 	#minute = Number.NaN;
-	#nextPollAt = 0;
-	#polling = false;
-	#holding = false;
 	#formats!: { time: Intl.DateTimeFormat; date: Intl.DateTimeFormat; weekday: Intl.DateTimeFormat };
 	#portraitQuery = matchMedia('(orientation: portrait)');
 	#resize = new ResizeObserver(() => this.#refitSoon());
@@ -168,26 +86,27 @@ class GkDisplay extends HTMLElement {
 			sections: this.#data.sections,
 		});
 		for (const item of this.#data.items) this.#items.set(item.slide, item);
-		for (const slide of this.querySelectorAll<HTMLElement>('[data-slide]')) this.#slides.set(slide.dataset.slide!, slide);
+		for (const slide of this.querySelectorAll<HTMLElement>('[data-slide]'))
+			this.#slides.set(slide.dataset.slide!, slide);
 		const { locale, timeZone } = this.#data;
 		this.#formats = {
-			time: new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
-			date: new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric', month: 'long', day: 'numeric' }),
+			time: new Intl.DateTimeFormat(locale, {
+				timeZone,
+				hour: '2-digit',
+				minute: '2-digit',
+				hourCycle: 'h23',
+			}),
+			date: new Intl.DateTimeFormat(locale, {
+				timeZone,
+				year: 'numeric',
+				month: 'long',
+				day: 'numeric',
+			}),
 			weekday: new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long' }),
 		};
 		this.#applyLook();
 		this.#portraitQuery.addEventListener('change', this.#applyLook);
 		document.addEventListener('keydown', this.#onKey);
-
-		const embedded = document.querySelector<HTMLMetaElement>('meta[name="gongkai:version"]')?.content;
-		const record = readStorage(RELOAD_KEY);
-		let reloadedFor: string | undefined;
-		try {
-			reloadedFor = record ? (JSON.parse(record) as { version?: string }).version : undefined;
-		} catch {
-			reloadedFor = undefined;
-		}
-		this.#version = initialVersion(embedded, reloadedFor);
 
 		const now = Date.now();
 		// The clock and the states first (they take room: a 公示 that is open shows its countdown), then fit every slide.
@@ -196,10 +115,16 @@ class GkDisplay extends HTMLElement {
 		this.#fitAll();
 		const area = this.querySelector('.slides');
 		if (area) this.#resize.observe(area);
+		// Text can change size once fonts and images are in: fit again then.
+		void document.fonts.ready.then(() => this.#fitAll());
+		addEventListener('load', () => this.#fitAll(), { once: true });
 		this.#state = startRotation(this.#plan(now), now);
 		this.#phase = now;
 		this.#lastNow = now;
-		this.#nextPollAt = now + POLL_INTERVAL_MS;
+		const embedded = document.querySelector<HTMLMetaElement>(
+			'meta[name="gongkai:version"]',
+		)?.content;
+		this.#updater = new Updater(this.#data.versionUrl, embedded, now);
 		this.#render(now);
 		this.dataset.running = '';
 		this.#schedule();
@@ -263,16 +188,14 @@ class GkDisplay extends HTMLElement {
 			this.#state = replan(this.#state, this.#plan(now), now).state;
 		}
 		this.#lastNow = now;
-		if (!this.#holding) {
+		if (!this.#updater.holding) {
 			const next = tick(this.#state, now, this.#slideMs);
-			if (next.boundary) {
-				const update = onBoundary(this.#version);
-				this.#version = update.state;
-				if (update.reload !== undefined) void this.#reload(update.reload, now);
-				else this.#state = next.state;
+			// A newer build waiting: the slide stays up while the screen reloads.
+			if (next.boundary && !this.#updater.atBoundary(now, this.#state.shownAt, this.#slideMs)) {
+				this.#state = next.state;
 			}
 		}
-		if (now >= this.#nextPollAt && !this.#polling) void this.#poll(now);
+		this.#updater.tick(now);
 		this.#render(now);
 	}
 
@@ -285,7 +208,9 @@ class GkDisplay extends HTMLElement {
 			previous?.setAttribute('inert', '');
 			const slide = this.#slides.get(id);
 			if (slide) {
-				for (const other of this.#slides.values()) if (other !== slide && other.hasAttribute('data-active')) other.removeAttribute('data-active');
+				for (const other of this.#slides.values())
+					if (other !== slide && other.hasAttribute('data-active'))
+						other.removeAttribute('data-active');
 				slide.setAttribute('data-active', '');
 				slide.removeAttribute('inert');
 				this.#refresh(slide, now);
@@ -293,16 +218,25 @@ class GkDisplay extends HTMLElement {
 			this.#shown = id;
 			const { plan } = this.#state;
 			const section = plan.sections[id] ?? 'idle';
-			setText(this.querySelector('[data-section-label]'), this.#data.strings[`display.section.${section}`] ?? '');
+			setText(
+				this.querySelector('[data-section-label]'),
+				this.#data.strings[`display.section.${section}`] ?? '',
+			);
 			setText(
 				this.querySelector('[data-counter]'),
-				plan.slides.length > 1 ? fill(this.#data.strings['display.counter'] ?? '', { n: this.#state.index + 1, total: plan.slides.length }) : '',
+				plan.slides.length > 1
+					? fill(this.#data.strings['display.counter'] ?? '', {
+							n: this.#state.index + 1,
+							total: plan.slides.length,
+						})
+					: '',
 			);
 			root.toggleAttribute('data-urgent', plan.urgent);
 			this.dataset.slide = id;
 		}
 		const bar = this.querySelector<HTMLElement>('[data-progress]');
-		if (bar) bar.style.transform = `scaleX(${progress(this.#state, now, this.#slideMs).toFixed(3)})`;
+		if (bar)
+			bar.style.transform = `scaleX(${progress(this.#state, now, this.#slideMs).toFixed(3)})`;
 		const minute = Math.floor(now / 60_000);
 		if (minute !== this.#minute) {
 			this.#minute = minute;
@@ -333,9 +267,18 @@ class GkDisplay extends HTMLElement {
 			if (status === 'open') {
 				const days = liveDaysLeft(item.publicity.endsAt, now, this.#data.timeZone);
 				const last = days <= 1;
-				setText(slide.querySelector('[data-countdown-label]'), s[last ? 'display.countdown.todayLabel' : 'display.countdown.label'] ?? '');
-				setText(slide.querySelector('[data-countdown-value]'), last ? (s['display.countdown.today'] ?? '') : String(days));
-				setText(slide.querySelector('[data-countdown-unit]'), last ? '' : (s[days === 1 ? 'display.countdown.day' : 'display.countdown.days'] ?? ''));
+				setText(
+					slide.querySelector('[data-countdown-label]'),
+					s[last ? 'display.countdown.todayLabel' : 'display.countdown.label'] ?? '',
+				);
+				setText(
+					slide.querySelector('[data-countdown-value]'),
+					last ? (s['display.countdown.today'] ?? '') : String(days),
+				);
+				setText(
+					slide.querySelector('[data-countdown-unit]'),
+					last ? '' : (s[days === 1 ? 'display.countdown.day' : 'display.countdown.days'] ?? ''),
+				);
 				slide.toggleAttribute('data-last-day', last);
 			}
 		}
@@ -345,16 +288,22 @@ class GkDisplay extends HTMLElement {
 			setText(slide.querySelector('[data-status]'), s[`display.competition.${status}`] ?? '');
 		}
 		// A countdown that appears or changes shape changes what fits.
-		if (this.#size !== '' && `${slide.dataset.state}|${slide.hasAttribute('data-last-day')}` !== before) fitSlide(slide);
+		if (
+			this.#size !== '' &&
+			`${slide.dataset.state}|${slide.hasAttribute('data-last-day')}` !== before
+		)
+			fitSlide(slide);
 	}
 
 	/** Orientation and theme from the URL; a forced orientation the screen does not have turns the picture. */
 	#applyLook = (): void => {
 		const root = document.documentElement;
-		const { orientation, theme } = this.#settings;
+		const { orientation, rotate, theme } = this.#settings;
 		root.dataset.theme = theme;
-		const portraitScreen = this.#portraitQuery.matches;
-		root.toggleAttribute('data-rotated', orientation !== undefined && (orientation === 'portrait') !== portraitScreen);
+		const turned =
+			orientation !== undefined && (orientation === 'portrait') !== this.#portraitQuery.matches;
+		if (turned) root.dataset.rotated = String(rotate);
+		else delete root.dataset.rotated;
 	};
 
 	#onKey = (event: KeyboardEvent): void => {
@@ -375,53 +324,6 @@ class GkDisplay extends HTMLElement {
 		}
 		this.#render(now);
 	};
-
-	async #poll(now: number): Promise<void> {
-		this.#polling = true;
-		this.#nextPollAt = now + POLL_INTERVAL_MS;
-		let version: string | undefined;
-		const controller = new AbortController();
-		const timeout = setTimeout(() => controller.abort(), POLL_TIMEOUT_MS);
-		try {
-			const response = await fetch(this.#data.versionUrl, { cache: 'no-store', signal: controller.signal });
-			if (response.ok) version = readVersion(await response.text());
-		} catch {
-			// Offline, refused, timed out: keep showing what we have.
-			version = undefined;
-		} finally {
-			clearTimeout(timeout);
-			this.#polling = false;
-		}
-		this.#version = onPoll(this.#version, version);
-	}
-
-	/** Holds the slide, checks the page can be fetched, then reloads; if it cannot, carries on and tries at a later boundary. */
-	async #reload(version: string, now: number): Promise<void> {
-		this.#holding = true;
-		const controller = new AbortController();
-		const timeout = setTimeout(() => controller.abort(), POLL_TIMEOUT_MS);
-		let reachable = false;
-		try {
-			const response = await fetch(location.href, { cache: 'no-store', signal: controller.signal });
-			reachable = response.ok && (response.headers.get('content-type') ?? '').includes('html') && (await response.text()).length > 0;
-		} catch {
-			reachable = false;
-		} finally {
-			clearTimeout(timeout);
-		}
-		if (!reachable) {
-			this.#version = onReloadAborted(this.#version);
-			this.#holding = false;
-			return;
-		}
-		try {
-			const { shownAt } = this.#state;
-			sessionStorage.setItem(RELOAD_KEY, JSON.stringify({ version, at: now, shownAt, slideMs: this.#slideMs }));
-		} catch {
-			// Without storage a stale cache could make it reload once a minute; still better than never updating.
-		}
-		location.reload();
-	}
 }
 
 if (!customElements.get('gk-display')) customElements.define('gk-display', GkDisplay);

@@ -43,14 +43,17 @@ function update(s: Strings, now: number): void {
 		}
 		if (el.dataset.gkHide === status) el.hidden = true;
 	}
-	for (const el of all('[data-gk-expires]')) if (now >= Number(el.dataset.gkExpires)) el.hidden = true;
+	for (const el of all('[data-gk-expires]'))
+		if (now >= Number(el.dataset.gkExpires)) el.hidden = true;
 	for (const el of all('[data-gk-asof]')) el.hidden = true;
-	// A list whose items all left shows its "nothing here" line instead.
+	// A list whose items all left shows its "nothing here" line instead, or leaves with its section.
 	for (const list of all('[data-gk-list]')) {
 		if ([...list.children].every((item) => (item as HTMLElement).hidden)) {
 			list.hidden = true;
 			const empty = list.parentElement?.querySelector<HTMLElement>('[data-gk-empty]');
+			const section = list.closest('section');
 			if (empty) empty.hidden = false;
+			else if (section) section.hidden = true;
 		}
 	}
 }

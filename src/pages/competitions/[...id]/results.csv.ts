@@ -7,7 +7,9 @@ import { resultsCsv } from '../../../lib/results.ts';
 
 export const getStaticPaths = (async () => {
 	const { competitions } = await getSiteModel();
-	return competitions.filter((c) => competitionResults(c).length > 0).map((entry) => ({ params: { id: entry.id }, props: { entry } }));
+	return competitions
+		.filter((c) => competitionResults(c).length > 0)
+		.map((entry) => ({ params: { id: entry.id }, props: { entry } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
