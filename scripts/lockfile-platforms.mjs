@@ -16,8 +16,24 @@ const packages = lock.packages;
 /** os/cpu/libc of a platform package, read from its name. */
 function platform(name) {
 	const suffix = name.split('/').pop();
-	const os = /android/.test(suffix) ? 'android' : /darwin/.test(suffix) ? 'darwin' : /freebsd/.test(suffix) ? 'freebsd' : /win/.test(suffix) ? 'win32' : /linux/.test(suffix) ? 'linux' : undefined;
-	const cpu = /arm64/.test(suffix) ? 'arm64' : /x64/.test(suffix) ? 'x64' : /wasm32/.test(suffix) ? 'wasm32' : undefined;
+	const os = /android/.test(suffix)
+		? 'android'
+		: /darwin/.test(suffix)
+			? 'darwin'
+			: /freebsd/.test(suffix)
+				? 'freebsd'
+				: /win/.test(suffix)
+					? 'win32'
+					: /linux/.test(suffix)
+						? 'linux'
+						: undefined;
+	const cpu = /arm64/.test(suffix)
+		? 'arm64'
+		: /x64/.test(suffix)
+			? 'x64'
+			: /wasm32/.test(suffix)
+				? 'wasm32'
+				: undefined;
 	const libc = /musl/.test(suffix) ? 'musl' : /gnu/.test(suffix) ? 'glibc' : undefined;
 	return { ...(cpu && { cpu: [cpu] }), ...(os && { os: [os] }), ...(libc && { libc: [libc] }) };
 }
@@ -28,7 +44,8 @@ function resolvePath(parentPath, name) {
 	for (;;) {
 		const candidate = `${dir ? `${dir}/` : ''}node_modules/${name}`;
 		if (packages[candidate]) return { path: candidate, found: true };
-		if (!dir) return { path: `${parentPath ? `${parentPath}/` : ''}node_modules/${name}`, found: false };
+		if (!dir)
+			return { path: `${parentPath ? `${parentPath}/` : ''}node_modules/${name}`, found: false };
 		const i = dir.lastIndexOf('/node_modules/');
 		dir = i === -1 ? '' : dir.slice(0, i);
 	}
@@ -47,7 +64,9 @@ for (const [parentPath, meta] of Object.entries(packages)) {
 		added++;
 	}
 }
-const sorted = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))));
+const sorted = Object.fromEntries(
+	Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))),
+);
 lock.packages = sorted;
 writeFileSync(path, JSON.stringify(lock, null, 2) + '\n');
 console.log(`lockfile: ${added} platform package entries added`);

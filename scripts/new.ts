@@ -24,13 +24,26 @@ const units = entries.filter((e) => e.collection === 'units');
 const root = units.find((u) => u.data && !u.data.parent)?.id ?? units[0]?.id ?? 'hq';
 
 const collection = collectionOf(kind as ScaffoldKind);
-const folder = kind === 'notice' ? join(contentDir, collection, today.slice(0, 4)) : join(contentDir, collection);
+const folder =
+	kind === 'notice'
+		? join(contentDir, collection, today.slice(0, 4))
+		: join(contentDir, collection);
 const ext = kind === 'unit' ? '.yaml' : '.md';
 const baseId = pinyinId(title);
 let id = baseId;
-for (let n = 2; existsSync(join(folder, id + ext)) || existsSync(join(folder, id)); n++) id = `${baseId}-${n}`;
+for (let n = 2; existsSync(join(folder, id + ext)) || existsSync(join(folder, id)); n++)
+	id = `${baseId}-${n}`;
 const file = join(folder, id + ext);
 mkdirSync(dirname(file), { recursive: true });
-writeFileSync(file, scaffold({ kind: kind as ScaffoldKind, title, today, unit: root, unitIds: units.map((u) => u.id) }));
+writeFileSync(
+	file,
+	scaffold({
+		kind: kind as ScaffoldKind,
+		title,
+		today,
+		unit: root,
+		unitIds: units.map((u) => u.id),
+	}),
+);
 console.log(`已创建 ${relative(process.cwd(), file)}`);
 console.log('按文件中的注释填写后，运行 npm run check 检查。');

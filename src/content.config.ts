@@ -32,7 +32,10 @@ function folder(collection: string, pattern: string) {
 
 function helpers<Image extends z.ZodType>(image: () => Image): SchemaHelpers<Image> {
 	// Astro checks that the target exists; pages only need its id.
-	return { reference: (collection) => reference(collection).transform((ref: { id: string }) => ref.id), image };
+	return {
+		reference: (collection) => reference(collection).transform((ref: { id: string }) => ref.id),
+		image,
+	};
 }
 
 const site = defineCollection({
@@ -68,4 +71,11 @@ const policies = defineCollection({
 	schema: ({ image }) => makePolicySchema(helpers(image)),
 });
 
-export const collections = { site, units, notices, 'model-workers': modelWorkers, competitions, policies };
+export const collections = {
+	site,
+	units,
+	notices,
+	'model-workers': modelWorkers,
+	competitions,
+	policies,
+};

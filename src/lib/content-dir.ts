@@ -2,7 +2,10 @@
 import { isAbsolute, resolve } from 'node:path';
 
 /** Absolute path of the content folder for this run. */
-export function resolveContentDir(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): string {
+export function resolveContentDir(
+	env: Record<string, string | undefined> = process.env,
+	cwd = process.cwd(),
+): string {
 	const dir = env.CONTENT_DIR?.trim();
 	if (!dir) return resolve(cwd, 'content');
 	return isAbsolute(dir) ? dir : resolve(cwd, dir);

@@ -92,7 +92,13 @@ export function civilToInstant(
 /** The calendar day (`YYYY-MM-DD`) that `instant` falls on in `timeZone`. */
 export function dayAt(instant: number, timeZone: string): string {
 	const d = new TZDate(instant, timeZone);
-	return formatCivil({ year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate(), hour: 0, minute: 0 });
+	return formatCivil({
+		year: d.getFullYear(),
+		month: d.getMonth() + 1,
+		day: d.getDate(),
+		hour: 0,
+		minute: 0,
+	});
 }
 
 /** `day` moved by `n` calendar days. */

@@ -49,13 +49,21 @@ export function formatProblem(problem: Problem, t: Translate): string {
 	const label = problem.severity === 'warning' ? t('check.warning') : t('check.error');
 	// A YAML parser error carries the parser's code; its explanation is a message of its own.
 	const yaml = problem.params.yaml;
-	const detail = yaml === undefined ? '' : t(`yaml.${yaml}`) === `yaml.${yaml}` ? t('yaml.other') : t(`yaml.${yaml}`);
+	const detail =
+		yaml === undefined
+			? ''
+			: t(`yaml.${yaml}`) === `yaml.${yaml}`
+				? t('yaml.other')
+				: t(`yaml.${yaml}`);
 	return `${label} ${where}: ${t(`error.${problem.code}`, { ...problem.params, detail })}`;
 }
 
 /** Sorts problems by file, then field, so a report reads top to bottom. */
 export function sortProblems(problems: Problem[]): Problem[] {
 	return [...problems].sort(
-		(a, b) => a.file.localeCompare(b.file) || a.field.localeCompare(b.field) || a.code.localeCompare(b.code),
+		(a, b) =>
+			a.file.localeCompare(b.file) ||
+			a.field.localeCompare(b.field) ||
+			a.code.localeCompare(b.code),
 	);
 }

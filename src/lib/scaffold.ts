@@ -10,7 +10,12 @@ export type ScaffoldKind = (typeof KINDS)[number];
 /** A pinyin id from a Chinese title, cut at a syllable near `maxLength`: 关于开展安康杯竞赛的通知 → guan-yu-kai-zhan-an-kang-bei-jing-sai. */
 export function pinyinId(title: string, maxLength = 40): string {
 	const words = pinyin(title, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
-		.map((w) => w.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, ''))
+		.map((w) =>
+			w
+				.toLowerCase()
+				.replace(/[^a-z0-9]+/g, '-')
+				.replace(/^-+|-+$/g, ''),
+		)
 		.filter(Boolean);
 	let id = '';
 	for (const word of words) {
@@ -22,12 +27,20 @@ export function pinyinId(title: string, maxLength = 40): string {
 
 /** The folder of a kind inside the content folder. */
 export function collectionOf(kind: ScaffoldKind): string {
-	return { notice: 'notices', 'model-worker': 'model-workers', competition: 'competitions', policy: 'policies', unit: 'units' }[kind];
+	return {
+		notice: 'notices',
+		'model-worker': 'model-workers',
+		competition: 'competitions',
+		policy: 'policies',
+		unit: 'units',
+	}[kind];
 }
 
 /** Quotes a value for YAML when it needs it. */
 function q(value: string): string {
-	return /^[\p{L}\p{N}〔〕（）()、，。·\- ]+$/u.test(value) && !/^\d/.test(value) ? value : JSON.stringify(value);
+	return /^[\p{L}\p{N}〔〕（）()、，。·\- ]+$/u.test(value) && !/^\d/.test(value)
+		? value
+		: JSON.stringify(value);
 }
 
 export interface ScaffoldInput {

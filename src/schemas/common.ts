@@ -33,7 +33,9 @@ export const civilDate = () =>
 	z.union([z.string(), z.date()]).transform((value, ctx): CivilDate => {
 		const civil = toCivil(value);
 		if (civil === undefined) {
-			ctx.addIssue(issue('invalidDate', { found: value instanceof Date ? 'Invalid Date' : String(value) }));
+			ctx.addIssue(
+				issue('invalidDate', { found: value instanceof Date ? 'Invalid Date' : String(value) }),
+			);
 			return z.NEVER;
 		}
 		return civil;

@@ -2,7 +2,14 @@
 import { z } from 'astro/zod';
 import { civilDate, issue, text, type SchemaHelpers } from './common.ts';
 
-export const COMPETITION_KINDS = ['劳动竞赛', '技能竞赛', '安康杯', '合理化建议', '技术创新', '其他'] as const;
+export const COMPETITION_KINDS = [
+	'劳动竞赛',
+	'技能竞赛',
+	'安康杯',
+	'合理化建议',
+	'技术创新',
+	'其他',
+] as const;
 export type CompetitionKind = (typeof COMPETITION_KINDS)[number];
 export const RESULT_TYPES = ['个人', '团队'] as const;
 
@@ -47,7 +54,10 @@ export function makeCompetitionSchema(h: SchemaHelpers) {
 				})
 				.superRefine((p, ctx) => {
 					if (p.end !== undefined && p.end.slice(0, 10) < p.start.slice(0, 10)) {
-						ctx.addIssue({ ...issue('endBeforeStart', { found: p.end, expected: `≥ ${p.start}` }), path: ['end'] });
+						ctx.addIssue({
+							...issue('endBeforeStart', { found: p.end, expected: `≥ ${p.start}` }),
+							path: ['end'],
+						});
 					}
 				}),
 			/** One or two sentences; otherwise taken from the body. */
@@ -75,9 +85,13 @@ export function makeCompetitionSchema(h: SchemaHelpers) {
 			published: civilDate().optional(),
 		})
 		.superRefine((c, ctx) => {
-			if (c.results && c.resultsFile) ctx.addIssue({ ...issue('resultsBoth'), path: ['resultsFile'] });
+			if (c.results && c.resultsFile)
+				ctx.addIssue({ ...issue('resultsBoth'), path: ['resultsFile'] });
 			if (c.resultsFile && !/\.csv$/i.test(c.resultsFile)) {
-				ctx.addIssue({ ...issue('resultsFileCsv', { found: c.resultsFile }), path: ['resultsFile'] });
+				ctx.addIssue({
+					...issue('resultsFileCsv', { found: c.resultsFile }),
+					path: ['resultsFile'],
+				});
 			}
 			const keys = new Set(c.metrics.map((m) => m.key));
 			c.results?.forEach((row, i) => {

@@ -44,7 +44,8 @@ export function makeModelWorkerSchema<Image extends z.ZodType>(h: SchemaHelpers<
 			...w,
 			photoAlt: w.photoAlt ?? w.name,
 			honours: [...w.honours].sort(
-				(a, b) => HONOUR_LEVELS.indexOf(a.level) - HONOUR_LEVELS.indexOf(b.level) || b.year - a.year,
+				(a, b) =>
+					HONOUR_LEVELS.indexOf(a.level) - HONOUR_LEVELS.indexOf(b.level) || b.year - a.year,
 			),
 		}));
 }

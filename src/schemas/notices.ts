@@ -23,12 +23,17 @@ export const publicitySchema = z
 			ctx.addIssue({ ...issue('publicityEndOrDays'), path: ['end'] });
 		}
 		if (p.end !== undefined && p.end.slice(0, 10) < p.start.slice(0, 10)) {
-			ctx.addIssue({ ...issue('endBeforeStart', { found: p.end, expected: `≥ ${p.start}` }), path: ['end'] });
+			ctx.addIssue({
+				...issue('endBeforeStart', { found: p.end, expected: `≥ ${p.start}` }),
+				path: ['end'],
+			});
 		}
 	})
 	// The end of a working-day period is worked out once, here, for every page and screen.
 	.transform((p): Publicity =>
-		p.end === undefined && p.workingDays === undefined ? { ...p, end: p.start, missingYears: [] } : resolvePublicity(p),
+		p.end === undefined && p.workingDays === undefined
+			? { ...p, end: p.start, missingYears: [] }
+			: resolvePublicity(p),
 	);
 
 export function makeNoticeSchema(h: SchemaHelpers) {
@@ -72,7 +77,10 @@ export function makeNoticeSchema(h: SchemaHelpers) {
 				ctx.addIssue({ ...issue('publicityRequired'), path: ['publicity'] });
 			}
 			if (n.expires && n.expires.slice(0, 10) < n.date.slice(0, 10)) {
-				ctx.addIssue({ ...issue('endBeforeStart', { found: n.expires, expected: `≥ ${n.date}` }), path: ['expires'] });
+				ctx.addIssue({
+					...issue('endBeforeStart', { found: n.expires, expected: `≥ ${n.date}` }),
+					path: ['expires'],
+				});
 			}
 		});
 }

@@ -2,7 +2,14 @@
 import { z } from 'astro/zod';
 import { attachment, civilDate, issue, text, type SchemaHelpers } from './common.ts';
 
-export const POLICY_CATEGORIES = ['集体合同', '专项集体合同', '规章制度', '上级文件', '法律法规', '其他'] as const;
+export const POLICY_CATEGORIES = [
+	'集体合同',
+	'专项集体合同',
+	'规章制度',
+	'上级文件',
+	'法律法规',
+	'其他',
+] as const;
 export const POLICY_STATUSES = ['现行有效', '已修订', '已废止', '征求意见'] as const;
 export type PolicyStatus = (typeof POLICY_STATUSES)[number];
 

@@ -6,7 +6,13 @@ export const LOCALES = ['zh-CN', 'zh-TW', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 /** Sections a lobby screen can show, in the default order. */
-export const DISPLAY_SECTIONS = ['urgent', 'publicity', 'notices', 'honours', 'competitions'] as const;
+export const DISPLAY_SECTIONS = [
+	'urgent',
+	'publicity',
+	'notices',
+	'honours',
+	'competitions',
+] as const;
 export type DisplaySection = (typeof DISPLAY_SECTIONS)[number];
 
 function isTimeZone(zone: string): boolean {

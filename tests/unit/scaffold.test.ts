@@ -50,7 +50,13 @@ describe('npm run new', () => {
 	});
 
 	it('writes a comment on what to fill next to each required field', () => {
-		const text = scaffold({ kind: 'notice', title: '测试', today: '2026-11-21', unit: 'hq', unitIds: ['hq'] });
+		const text = scaffold({
+			kind: 'notice',
+			title: '测试',
+			today: '2026-11-21',
+			unit: 'hq',
+			unitIds: ['hq'],
+		});
 		expect(text).toMatch(/^category: 通知 # 类别/m);
 		expect(text).toMatch(/^date: 2026-11-21 # 发布日期/m);
 		void readFileSync;

@@ -71,19 +71,30 @@ function isExemptPath(collection: CollectionName | 'site', path: Array<string | 
 }
 
 /** Every string in a parsed YAML value, with its path. */
-function* strings(value: unknown, path: Array<string | number> = []): Generator<[Array<string | number>, string]> {
+function* strings(
+	value: unknown,
+	path: Array<string | number> = [],
+): Generator<[Array<string | number>, string]> {
 	if (typeof value === 'string') yield [path, value];
-	else if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* strings(v, [...path, i]);
+	else if (Array.isArray(value))
+		for (const [i, v] of value.entries()) yield* strings(v, [...path, i]);
 	else if (value && typeof value === 'object' && !(value instanceof Date))
 		for (const [k, v] of Object.entries(value)) yield* strings(v, [...path, k]);
-	else if (typeof value === 'number' && Number.isInteger(value) && String(value).length >= 11) yield [path, String(value)];
+	else if (typeof value === 'number' && Number.isInteger(value) && String(value).length >= 11)
+		yield [path, String(value)];
 }
 
 function pathString(path: Array<string | number>): string {
-	return path.reduce<string>((out, p) => (typeof p === 'number' ? `${out}[${p}]` : out ? `${out}.${p}` : p), '');
+	return path.reduce<string>(
+		(out, p) => (typeof p === 'number' ? `${out}[${p}]` : out ? `${out}.${p}` : p),
+		'',
+	);
 }
 
-function guardData(collection: CollectionName | 'site', data: Record<string, unknown>): FieldProblem[] {
+function guardData(
+	collection: CollectionName | 'site',
+	data: Record<string, unknown>,
+): FieldProblem[] {
 	const out: FieldProblem[] = [];
 	for (const [path, text] of strings(data)) {
 		if (isExemptPath(collection, path)) continue;
@@ -105,12 +116,23 @@ function fileNextTo(entry: RawEntry, path: string): string {
 }
 
 /** Checks that a file named in an entry exists next to it. */
-function fileProblems(entry: RawEntry, field: string, path: unknown, extensions?: string[]): FieldProblem[] {
+function fileProblems(
+	entry: RawEntry,
+	field: string,
+	path: unknown,
+	extensions?: string[],
+): FieldProblem[] {
 	if (typeof path !== 'string' || !path) return [];
 	const absolute = fileNextTo(entry, path);
 	if (!existsSync(absolute) || !statSync(absolute).isFile()) {
 		const siblings = existsSync(dirname(absolute)) ? listSiblings(dirname(absolute)) : [];
-		return [{ field, code: 'fileMissing', params: { found: path, expected: closest(path, siblings, 3).join('、') || '—' } }];
+		return [
+			{
+				field,
+				code: 'fileMissing',
+				params: { found: path, expected: closest(path, siblings, 3).join('、') || '—' },
+			},
+		];
 	}
 	if (extensions && !extensions.includes(extname(path).toLowerCase())) {
 		return [{ field, code: 'fileType', params: { found: path, expected: extensions.join(', ') } }];
@@ -129,7 +151,11 @@ interface CsvOutcome {
 	problems: Problem[];
 }
 
-function csvResults(entry: RawEntry, output: Record<string, unknown>, contentDir: string): CsvOutcome {
+function csvResults(
+	entry: RawEntry,
+	output: Record<string, unknown>,
+	contentDir: string,
+): CsvOutcome {
 	const file = output.resultsFile as string;
 	const absolute = fileNextTo(entry, file);
 	const csvFile = relative(contentDir, absolute).split(sep).join('/');
@@ -140,13 +166,17 @@ function csvResults(entry: RawEntry, output: Record<string, unknown>, contentDir
 	for (const { line, row } of parsed.rows) {
 		const result = resultRowSchema.safeParse(row, { reportInput: true });
 		if (!result.success) {
-			problems.push(...zodProblems(result.error.issues).map((p) => ({ ...p, file: csvFile, line })));
+			problems.push(
+				...zodProblems(result.error.issues).map((p) => ({ ...p, file: csvFile, line })),
+			);
 			continue;
 		}
 		rows.push(result.data as ResultRow);
 		for (const [key, value] of Object.entries(row)) {
 			if (typeof value !== 'string') continue;
-			problems.push(...personalDataProblems(value, key).map((p) => ({ ...p, file: csvFile, line })));
+			problems.push(
+				...personalDataProblems(value, key).map((p) => ({ ...p, file: csvFile, line })),
+			);
 		}
 	}
 	return { rows, problems };
@@ -170,10 +200,15 @@ export async function validateContent(contentDir: string): Promise<ValidationRes
 		if (!entry.data) return { ...entry, output: undefined };
 		const parsed = schemas[entry.collection].safeParse(entry.data, { reportInput: true });
 		if (!parsed.success) problems.push(...inFile(entry.file, zodProblems(parsed.error.issues)));
-		problems.push(...inFile(entry.file, unknownFieldProblems(entry.data, schemas[entry.collection])));
+		problems.push(
+			...inFile(entry.file, unknownFieldProblems(entry.data, schemas[entry.collection])),
+		);
 		problems.push(...inFile(entry.file, guardData(entry.collection, entry.data)));
 		problems.push(...guardBody(entry));
-		return { ...entry, output: parsed.success ? (parsed.data as Record<string, unknown>) : undefined };
+		return {
+			...entry,
+			output: parsed.success ? (parsed.data as Record<string, unknown>) : undefined,
+		};
 	});
 
 	problems.push(...duplicateIdProblems(entries));
@@ -205,19 +240,41 @@ export async function validateContent(contentDir: string): Promise<ValidationRes
 		const out = entry.output;
 		if (!out) continue;
 		const at = (list: FieldProblem[]) => problems.push(...inFile(entry.file, list));
-		if (entry.collection === 'notices' || entry.collection === 'model-workers' || entry.collection === 'policies') {
+		if (
+			entry.collection === 'notices' ||
+			entry.collection === 'model-workers' ||
+			entry.collection === 'policies'
+		) {
 			checkUnit(entry, 'unit', out.unit);
 		}
 		const publicity = out.publicity as { missingYears?: number[] } | undefined;
 		for (const year of publicity?.missingYears ?? []) {
 			// No holiday data for that year: counted Monday–Friday, which may be off around holidays.
-			problems.push({ file: entry.file, field: 'publicity.workingDays', code: 'calendarMissing', params: { year }, severity: 'warning' });
+			problems.push({
+				file: entry.file,
+				field: 'publicity.workingDays',
+				code: 'calendarMissing',
+				params: { year },
+				severity: 'warning',
+			});
 		}
-		if (entry.collection === 'model-workers') at(fileProblems(entry, 'photo', out.photo, PHOTO_EXTENSIONS));
-		for (const [i, a] of ((out.attachments as Array<{ file: string }> | undefined) ?? []).entries()) {
+		if (entry.collection === 'model-workers')
+			at(fileProblems(entry, 'photo', out.photo, PHOTO_EXTENSIONS));
+		for (const [i, a] of (
+			(out.attachments as Array<{ file: string }> | undefined) ?? []
+		).entries()) {
 			const missing = fileProblems(entry, `attachments[${i}].file`, a.file);
 			at(missing);
-			if (!missing.length) problems.push(...(await attachmentProblems({ contentDir, entry, attachments: out.attachments as Array<{ file: string }>, index: i, locale: site?.locale ?? 'zh-CN' })));
+			if (!missing.length)
+				problems.push(
+					...(await attachmentProblems({
+						contentDir,
+						entry,
+						attachments: out.attachments as Array<{ file: string }>,
+						index: i,
+						locale: site?.locale ?? 'zh-CN',
+					})),
+				);
 		}
 		if (entry.collection === 'competitions') {
 			checkUnit(entry, 'organizer', out.organizer);
@@ -236,14 +293,21 @@ export async function validateContent(contentDir: string): Promise<ValidationRes
 				}
 			}
 			for (const [i, row] of rows.entries()) {
-				if (!unitSet.has(row.unit)) problems.push({ ...unknownUnitProblem(row.unit, field(i, 'unit'), unitIds), file: rowsFile });
+				if (!unitSet.has(row.unit))
+					problems.push({
+						...unknownUnitProblem(row.unit, field(i, 'unit'), unitIds),
+						file: rowsFile,
+					});
 			}
 			const order = out.order as 'asc' | 'desc';
 			problems.push(
 				...rankProblems(rows, order).map((p) => ({
 					...p,
 					file: rowsFile,
-					field: rowsFile === entry.file ? p.field : p.field.replace(/^results\[(\d+)\]/, (_, i) => `[${Number(i) + 2}]`),
+					field:
+						rowsFile === entry.file
+							? p.field
+							: p.field.replace(/^results\[(\d+)\]/, (_, i) => `[${Number(i) + 2}]`),
 				})),
 			);
 		}
@@ -251,7 +315,12 @@ export async function validateContent(contentDir: string): Promise<ValidationRes
 			const policyIds = byCollection('policies').map((p) => p.id);
 			for (const [i, target] of ((out.supersedes as string[]) ?? []).entries()) {
 				if (target === entry.id) {
-					problems.push({ file: entry.file, field: `supersedes[${i}]`, code: 'supersedesSelf', params: { found: target } });
+					problems.push({
+						file: entry.file,
+						field: `supersedes[${i}]`,
+						code: 'supersedesSelf',
+						params: { found: target },
+					});
 				} else if (!policyIds.includes(target)) {
 					problems.push({
 						file: entry.file,
@@ -272,7 +341,13 @@ function duplicateIdProblems(entries: CheckedEntry[]): Problem[] {
 	for (const entry of entries) {
 		const key = `${entry.collection}/${entry.id}`;
 		const first = seen.get(key);
-		if (first) out.push({ file: entry.file, field: '', code: 'duplicateId', params: { found: entry.id, expected: first.file } });
+		if (first)
+			out.push({
+				file: entry.file,
+				field: '',
+				code: 'duplicateId',
+				params: { found: entry.id, expected: first.file },
+			});
 		else seen.set(key, entry);
 	}
 	return out;

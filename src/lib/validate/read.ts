@@ -9,7 +9,13 @@ import { mdxToJs } from 'satteri';
 import { parseDocument } from 'yaml';
 import type { Problem } from '../problems.ts';
 
-export const COLLECTIONS = ['units', 'notices', 'model-workers', 'competitions', 'policies'] as const;
+export const COLLECTIONS = [
+	'units',
+	'notices',
+	'model-workers',
+	'competitions',
+	'policies',
+] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
 /** File endings that make an entry; anything else in a collection folder is an asset. */
@@ -63,7 +69,10 @@ export function parseYaml(
 		field: '',
 		code: 'yamlSyntax',
 		line: (error.linePos?.[0]?.line ?? 0) + lineOffset || undefined,
-		params: { found: (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, ''), yaml: error.code },
+		params: {
+			found: (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, ''),
+			yaml: error.code,
+		},
 	}));
 	if (problems.length) return { data: undefined, problems };
 	const value: unknown = doc.toJS();
@@ -77,7 +86,11 @@ export function parseYaml(
 const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
 /** Splits front matter from a Markdown/MDX file. */
-export function splitFrontMatter(source: string): { yaml: string | undefined; body: string; bodyLine: number } {
+export function splitFrontMatter(source: string): {
+	yaml: string | undefined;
+	body: string;
+	bodyLine: number;
+} {
 	const text = source.replace(/^\uFEFF/, '');
 	const m = FRONT_MATTER.exec(text);
 	if (!m) return { yaml: undefined, body: text, bodyLine: 1 };
@@ -114,7 +127,11 @@ function listFiles(dir: string): string[] {
 }
 
 /** Reads one entry file. */
-export function readEntry(contentDir: string, collection: CollectionName, name: string): { entry: RawEntry; problems: Problem[] } {
+export function readEntry(
+	contentDir: string,
+	collection: CollectionName,
+	name: string,
+): { entry: RawEntry; problems: Problem[] } {
 	const absolute = join(contentDir, collection, name);
 	const file = relative(contentDir, absolute).split(sep).join('/');
 	const ext = extname(name).toLowerCase();
@@ -151,7 +168,12 @@ export function readContent(contentDir: string): ReadResult {
 	const sitePath = join(contentDir, 'site.yaml');
 	let site: ReadResult['site'] = { file: 'site.yaml', data: undefined };
 	if (!existsSync(sitePath)) {
-		problems.push({ file: 'site.yaml', field: '', code: 'missingSite', params: { found: contentDir } });
+		problems.push({
+			file: 'site.yaml',
+			field: '',
+			code: 'missingSite',
+			params: { found: contentDir },
+		});
 	} else {
 		const parsed = parseYaml(readFileSync(sitePath, 'utf8').replace(/^\uFEFF/, ''), 'site.yaml');
 		site = { file: 'site.yaml', data: parsed.data };

@@ -8,7 +8,12 @@ export interface Report {
 }
 
 /** One line per problem, errors first, then a summary line. */
-export function report(problems: Problem[], t: Translate, files: number, milliseconds: number): Report {
+export function report(
+	problems: Problem[],
+	t: Translate,
+	files: number,
+	milliseconds: number,
+): Report {
 	const sorted = sortProblems(problems);
 	const errors = sorted.filter((p) => p.severity !== 'warning');
 	const warnings = sorted.filter((p) => p.severity === 'warning');

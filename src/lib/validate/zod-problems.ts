@@ -27,12 +27,18 @@ const TYPE_NAMES: Record<string, string> = {
 };
 
 /** Maps zod issues (parsed with `reportInput: true`) to field problems. */
-export function zodProblems(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[] = []): FieldProblem[] {
+export function zodProblems(
+	issues: readonly z.core.$ZodIssue[],
+	prefix: PropertyKey[] = [],
+): FieldProblem[] {
 	return issues.flatMap((issue) => problemsOf(issue, prefix));
 }
 
 function problemsOf(issue: z.core.$ZodIssue, prefix: PropertyKey[]): FieldProblem[] {
-	const field = fieldPath(...(prefix as Array<string | number>), ...(issue.path as Array<string | number>));
+	const field = fieldPath(
+		...(prefix as Array<string | number>),
+		...(issue.path as Array<string | number>),
+	);
 	const found = showValue(issue.input);
 	switch (issue.code) {
 		case 'invalid_type': {
@@ -42,10 +48,15 @@ function problemsOf(issue: z.core.$ZodIssue, prefix: PropertyKey[]): FieldProble
 		}
 		case 'invalid_value':
 			return [
-				{ field, code: 'oneOf', params: { found, expected: issue.values.map((v) => String(v)).join('、') } },
+				{
+					field,
+					code: 'oneOf',
+					params: { found, expected: issue.values.map((v) => String(v)).join('、') },
+				},
 			];
 		case 'too_small':
-			if (issue.origin === 'array') return [{ field, code: 'tooFewItems', params: { expected: Number(issue.minimum) } }];
+			if (issue.origin === 'array')
+				return [{ field, code: 'tooFewItems', params: { expected: Number(issue.minimum) } }];
 			if (issue.origin === 'string') return [{ field, code: 'required', params: {} }];
 			return [{ field, code: 'tooSmall', params: { found, expected: Number(issue.minimum) } }];
 		case 'too_big':
@@ -55,7 +66,9 @@ function problemsOf(issue: z.core.$ZodIssue, prefix: PropertyKey[]): FieldProble
 		case 'invalid_union': {
 			// Our unions are date-or-string style: report the first branch's first issue.
 			const first = issue.errors[0]?.[0];
-			return first ? problemsOf({ ...first, path: [...issue.path, ...first.path] } as z.core.$ZodIssue, prefix) : [];
+			return first
+				? problemsOf({ ...first, path: [...issue.path, ...first.path] } as z.core.$ZodIssue, prefix)
+				: [];
 		}
 		case 'custom': {
 			const params = { ...(issue.params ?? {}) } as Record<string, string | number>;
@@ -64,7 +77,11 @@ function problemsOf(issue: z.core.$ZodIssue, prefix: PropertyKey[]): FieldProble
 			return [{ field, code, params: { found, ...params } }];
 		}
 		case 'unrecognized_keys':
-			return issue.keys.map((key) => ({ field: fieldPath(field, key), code: 'unknownField', params: { found: key } }));
+			return issue.keys.map((key) => ({
+				field: fieldPath(field, key),
+				code: 'unknownField',
+				params: { found: key },
+			}));
 		default:
 			return [{ field, code: 'invalid', params: { found } }];
 	}
@@ -72,7 +89,11 @@ function problemsOf(issue: z.core.$ZodIssue, prefix: PropertyKey[]): FieldProble
 
 /** The field names an object schema knows, looking through transforms and pipes. */
 export function knownKeys(schema: z.ZodType): string[] {
-	let inner = schema as unknown as { _zod: { def: { type: string; in?: unknown } }; shape?: Record<string, unknown> };
-	while (inner._zod.def.type === 'pipe' && inner._zod.def.in) inner = inner._zod.def.in as typeof inner;
+	let inner = schema as unknown as {
+		_zod: { def: { type: string; in?: unknown } };
+		shape?: Record<string, unknown>;
+	};
+	while (inner._zod.def.type === 'pipe' && inner._zod.def.in)
+		inner = inner._zod.def.in as typeof inner;
 	return Object.keys(inner.shape ?? {});
 }
