@@ -2,15 +2,20 @@
  * `npm run build`: validate, build into a fresh folder, then swap it in as
  * dist/. Readers and deploy scripts never see a half-written site: a failed
  * run leaves the previous complete dist/ (or none) and exits 1.
+ *
+ * `astro build` (scripts/astro-build.ts) and the post-build steps
+ * (scripts/postbuild/run.ts) each run in a process of their own, one after
+ * the other: the search index never shares the machine's memory with
+ * Astro's. This process only validates, orchestrates and swaps.
  */
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { build } from 'astro';
 import { translator } from '../src/i18n/index.ts';
 import { resolveContentDir } from '../src/lib/content-dir.ts';
 import { validateContent } from '../src/lib/validate/index.ts';
 import { report } from '../src/lib/validate/report.ts';
-import { runPostBuild } from './postbuild/index.ts';
+import type { PostBuildInput } from './postbuild/run.ts';
 
 const root = resolve(import.meta.dirname, '..');
 // A production build whatever the caller's environment: a test runner's NODE_ENV=test
@@ -24,6 +29,30 @@ const work = join(root, '.gongkai');
 function siteBase(url: string | undefined): string {
 	const path = process.env.BASE ?? (url ? new URL(url).pathname : '/');
 	return path.endsWith('/') ? path : `${path}/`;
+}
+
+/** Runs a Node script of this engine in a child process sharing our output; resolves with its exit status. */
+function runScript(
+	script: string,
+	args: string[],
+): Promise<{ code: number | null; signal: string | null }> {
+	return new Promise((done, fail) => {
+		const child = spawn(process.execPath, [join(root, script), ...args], {
+			cwd: root,
+			env: process.env,
+			stdio: 'inherit',
+		});
+		child.on('error', fail);
+		child.on('close', (code, signal) => done({ code, signal }));
+	});
+}
+
+/** Throws, worded for the build log, unless the script succeeded (it printed its own problem). */
+async function step(script: string, args: string[]): Promise<void> {
+	const { code, signal } = await runScript(script, args);
+	if (code === 0) return;
+	const oom = signal === 'SIGKILL' ? ' (out of memory?)' : '';
+	throw new Error(signal ? `${script}: stopped by ${signal}${oom}` : '');
 }
 
 async function main(): Promise<number> {
@@ -41,16 +70,27 @@ async function main(): Promise<number> {
 	mkdirSync(work, { recursive: true });
 	const staging = join(work, `dist-${process.pid}`);
 	rmSync(staging, { recursive: true, force: true });
+	const context = join(work, `postbuild-${process.pid}.json`);
 	try {
-		await build({ root, outDir: staging, mode: 'production', logLevel: process.env.ASTRO_LOG === 'debug' ? 'debug' : 'info' });
 		const site = result.site;
 		if (!site) throw new Error('site.yaml did not validate');
-		await runPostBuild({ outDir: staging, contentDir, validation: result, site, base: siteBase(site.url), t });
+		await step('scripts/astro-build.ts', [staging]);
+		const input: PostBuildInput = {
+			outDir: staging,
+			contentDir,
+			base: siteBase(site.url),
+			validation: result,
+		};
+		writeFileSync(context, JSON.stringify(input));
+		await step('scripts/postbuild/run.ts', [context]);
 	} catch (error) {
 		rmSync(staging, { recursive: true, force: true });
-		console.error(error instanceof Error ? error.message : error);
+		const message = error instanceof Error ? error.message : String(error);
+		if (message) console.error(message);
 		console.error(t('check.buildStopped'));
 		return 1;
+	} finally {
+		rmSync(context, { force: true });
 	}
 	// Swap: the old site stays in place until the new one is complete.
 	const old = join(work, `old-${process.pid}`);

@@ -11,7 +11,7 @@
 #   --keep N          releases to keep, the live one included (default 5)
 #   --from DIR        publish an already built site (e.g. a CI artefact) instead of building
 #   --releases DIR    where release folders go (default: TARGET's folder/.gongkai-releases);
-#                     must be on the same file system as TARGET
+#                     keep it outside the web root: old releases hold withdrawn pages
 #   --rollback        point TARGET back to the release before the live one, and stop
 #
 # Environment: CONTENT_DIR, BASE and GONGKAI_NOW are passed to `npm run build`.
@@ -49,6 +49,13 @@ target="$parent/$(basename "$target")"
 releases=${releases:-"$parent/.gongkai-releases"}
 mkdir -p "$releases"
 releases=$(cd "$releases" && pwd)
+
+# One publish at a time (the daily timer and a manual run may meet).
+exec 9>"$releases/.lock"
+if command -v flock >/dev/null 2>&1 && ! flock -n 9; then
+	echo "another publish is running (lock: $releases/.lock)" >&2
+	exit 1
+fi
 
 if [ -e "$target" ] && [ ! -L "$target" ]; then
 	echo "$target exists and is not a symlink. Move it away once (e.g. mv $target $releases/initial && ln -s $releases/initial $target), then publish again." >&2

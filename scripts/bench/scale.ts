@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the scale benchmark.
+ * `npm run bench:scale` (also the last step of `npm run bench`): the scale benchmark.
  *
  * 1. Generates a synthetic union from the demo text (scripts/bench/synth.ts):
  *    BENCH_NOTICES notices (default 1,000) and, in proportion, model workers,

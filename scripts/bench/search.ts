@@ -13,8 +13,10 @@
  *
  * Options: --dist <dir> (a site built with BASE=/gongkai/; default: build the
  * demo into .gongkai/bench-search/dist when missing), --rebuild,
- * --no-quality (skip the query set), --large[=<notices>] (also build the
- * synthetic union of scripts/bench/synth.ts,
+ * --no-quality (skip the query set), --shards[=<pages>] (also index the demo
+ * in shards of at most <pages> pages, default 20, and measure it the same way:
+ * sharding must not change what readers find), --large[=<notices>] (also
+ * build the synthetic union of scripts/bench/synth.ts,
  * default 1,000 notices, and measure its index and first query).
  * Results are written to .gongkai/bench/search.json as well.
  */
@@ -23,7 +25,8 @@ import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { translator } from '../../src/i18n/index.ts';
-import { indexSite } from '../postbuild/search.ts';
+import { indexSite, siteIndexOptions } from '../postbuild/search.ts';
+import { validateContent } from '../../src/lib/validate/index.ts';
 import { launch, serve } from '../../tests/e2e/harness.ts';
 import { SEARCH_QUERIES, recallAt, type QueryKind } from '../../tests/e2e/search-queries.ts';
 import { search, TIMING_SCRIPT, waitForResults } from '../../tests/e2e/search-harness.ts';
@@ -84,7 +87,8 @@ async function firstQuery(origin: string, query: string): Promise<FirstQuery> {
 			pending.push(
 				response.body().then(
 					(body) => {
-						if (url.pathname.startsWith(`${BASE}pagefind/`)) {
+						// Every index folder: pagefind/ and, on a sharded site, pagefind-<key>/.
+						if (url.pathname.startsWith(`${BASE}pagefind`)) {
 							pagefindBytes += body.length;
 							pagefindRequests++;
 						} else pageBytes += body.length;
@@ -167,39 +171,47 @@ async function quality(origin: string): Promise<QualityRun> {
 	}
 }
 
+/** A copy of a built site without its index folders. */
+function copyWithoutIndex(dir: string, to: string): void {
+	rmSync(to, { recursive: true, force: true });
+	cpSync(dir, to, {
+		recursive: true,
+		filter: (src) => !/^[\\/]pagefind[^\\/]*$/.test(src.slice(dir.length)),
+	});
+}
+
 /** Index data with and without the Simplified/Traditional copy (re-indexed in a scratch copy). */
-async function indexCost(dir: string) {
+async function indexCost(dir: string, shardPages?: number) {
 	const t = translator('zh-CN');
 	const scratch = join(root, '.gongkai/bench-search/scratch');
-	rmSync(scratch, { recursive: true, force: true });
-	cpSync(dir, scratch, {
-		recursive: true,
-		filter: (src) => !src.includes(`${join(dir, 'pagefind')}`),
-	});
-	const without = await indexSite({
-		dir: scratch,
-		t,
-		convert: false,
-		exclude: (p) => p.startsWith('display/'),
-	});
-	rmSync(join(scratch, 'pagefind'), { recursive: true, force: true });
-	const withCopy = await indexSite({ dir: scratch, t, exclude: (p) => p.startsWith('display/') });
+	copyWithoutIndex(dir, scratch);
+	const options = { dir: scratch, t, shardPages, cacheDir: false as const };
+	const exclude = (p: string) => p.startsWith('display/');
+	const without = await indexSite({ ...options, convert: false, exclude });
+	const withCopy = await indexSite({ ...options, exclude });
 	rmSync(scratch, { recursive: true, force: true });
 	return {
 		pages: withCopy.pages,
+		shards: withCopy.shards.length,
 		withCopy: withCopy.indexBytes,
 		without: without.indexBytes,
 		total: withCopy.totalBytes,
 	};
 }
 
-async function measure(label: string, dir: string, firstQueries: string[], withQuality: boolean) {
+async function measure(
+	label: string,
+	dir: string,
+	firstQueries: string[],
+	withQuality: boolean,
+	shardPages?: number,
+) {
 	console.log(`\n== ${label}: ${dir}`);
 	const server = await serve(dir, BASE);
 	try {
-		const cost = await indexCost(dir);
+		const cost = await indexCost(dir, shardPages);
 		console.log(
-			`index: ${cost.pages} pages, ${kb(cost.withCopy)} index data (${kb(cost.without)} without the Simplified/Traditional copy: +${(
+			`index: ${cost.pages} pages${cost.shards > 1 ? ` in ${cost.shards} shards` : ''}, ${kb(cost.withCopy)} index data (${kb(cost.without)} without the Simplified/Traditional copy: +${(
 				((cost.withCopy - cost.without) / cost.without) *
 				100
 			).toFixed(0)} %), ${kb(cost.total)} with pagefind.js and WebAssembly`,
@@ -246,6 +258,32 @@ report.demo = await measure(
 	['安康杯', '李秀英', '总工发〔2006〕41号'],
 	!flag('no-quality'),
 );
+
+const shards = flag('shards');
+if (shards) {
+	const pages = Number(shards.split('=')[1] ?? 20);
+	const sharded = join(root, '.gongkai/bench-search/sharded');
+	copyWithoutIndex(demoDist, sharded);
+	const validation = await validateContent(join(root, 'content'));
+	const built = await indexSite({
+		dir: sharded,
+		t: translator('zh-CN'),
+		shardPages: pages,
+		cacheDir: false,
+		...siteIndexOptions(validation),
+	});
+	report.demoSharded = {
+		shardPages: pages,
+		shards: built.shards.map(({ key, pages }) => ({ key, pages })),
+		...(await measure(
+			`demo union in ${built.shards.length} shards of at most ${pages} pages`,
+			sharded,
+			['安康杯', '李秀英', '总工发〔2006〕41号'],
+			!flag('no-quality'),
+			pages,
+		)),
+	};
+}
 
 const large = flag('large');
 if (large) {

@@ -1,6 +1,7 @@
 /**
- * Search-index sharding experiment over a built site: one Pagefind index
- * (what scripts/postbuild/search.ts writes today) against one index per
+ * Search-index sharding experiment over a built site (the first measurement
+ * behind the shards scripts/postbuild/search.ts now builds; see
+ * docs/operations.md → Scale): one Pagefind index against one index per
  * shard — notices by year, everything else in one — built one after the
  * other, each in a fresh Pagefind process, and merged in the browser with
  * Pagefind's `mergeIndex`. It measures time and peak memory of both, the

@@ -1,20 +1,56 @@
 /**
  * The search index: Pagefind (extended binary, through its Node API) over
  * the built pages that mark a `data-pagefind-body` region. What Pagefind sees
- * is prepared by src/lib/search-text.ts (one index word per Han character,
- * normalised 文号, a Simplified/Traditional copy); the served HTML is not
- * touched. Display pages, withdrawn notices and drafts are never indexed,
- * whatever their templates say. Any error Pagefind reports fails the build.
+ * is prepared by src/lib/search-text.ts (the page's searchable part only, one
+ * index word per Han character, normalised 文号, a Simplified/Traditional
+ * copy); the served HTML is not touched. Display pages, withdrawn notices and
+ * drafts are never indexed, whatever their templates say. Any error Pagefind
+ * reports fails the build.
+ *
+ * A large site is indexed in shards (src/lib/search-shards.ts): each shard is
+ * built on its own — a fresh Pagefind process, closed before the next — so
+ * the memory peak follows the largest shard, not the site. The first shard
+ * is `pagefind/` (with Pagefind's script and `shards.json`, which the search
+ * page reads to merge the others from `pagefind-<key>/`).
+ *
+ * Every shard written is kept in a cache outside the site (by default
+ * `.gongkai/search-cache/`), under a digest of exactly what Pagefind was
+ * given (URLs and prepared documents, the Pagefind version and the format of
+ * this step); a later build whose shard has the same digest copies it
+ * instead of indexing — a daily rebuild re-indexes the shards that changed.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+	constants,
+	cpSync,
+	existsSync,
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	renameSync,
+	rmSync,
+	statSync,
+	utimesSync,
+	writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { scriptConverters } from '../../src/lib/search-chinese.ts';
-import { htmlLang, indexableHtml } from '../../src/lib/search-text.ts';
+import {
+	DEFAULT_SHARD_PAGES,
+	planShards,
+	PRIMARY_DIR,
+	shardManifest,
+	SHARD_MANIFEST,
+	type Shard,
+} from '../../src/lib/search-shards.ts';
+import { htmlLang, indexableHtml, sortKey, sourceDocument } from '../../src/lib/search-text.ts';
 import type { Translate } from '../../src/lib/problems.ts';
 import type { ValidationResult } from '../../src/lib/validate/index.ts';
 import type { PostBuildContext } from './index.ts';
+
+const root = resolve(import.meta.dirname, '../..');
 
 /** Pagefind's browser bundles we do not use (our own UI talks to pagefind.js). */
 const UNUSED = [
@@ -27,8 +63,17 @@ const UNUSED = [
 	'pagefind-highlight.js',
 ];
 
+/** Pagefind's runtime, needed in the primary index only (merged indexes use its WebAssembly). */
+const RUNTIME = /^(pagefind\.js|pagefind-worker\.js|wasm\.[\w-]+\.pagefind)$/;
+
+/** Bump when what this step writes for the same input changes (invalidates the cache). */
+const FORMAT = 'gongkai-search-1';
+
+/** Cache entries unused for this long are removed. */
+const CACHE_DAYS = 7;
+
 export interface IndexOptions {
-	/** The built site. The index is written to `<dir>/pagefind/`. */
+	/** The built site. The index is written to `<dir>/pagefind/` (and `<dir>/pagefind-<key>/`). */
 	dir: string;
 	t: Translate;
 	/** Site paths (`notices/2025/a/`) that must not be indexed. */
@@ -37,6 +82,27 @@ export interface IndexOptions {
 	meta?: (path: string) => Record<string, string> | undefined;
 	/** Add the Simplified/Traditional copy (default true; the benchmark measures without). */
 	convert?: boolean;
+	/**
+	 * Largest shard, in pages; a site up to this size keeps one index.
+	 * Default: `GONGKAI_SEARCH_SHARD_PAGES`, else 4,000 (DEFAULT_SHARD_PAGES).
+	 */
+	shardPages?: number;
+	/**
+	 * Folder of reusable shards, or `false` for none. Default:
+	 * `GONGKAI_SEARCH_CACHE` (`off` for none), else `.gongkai/search-cache/`.
+	 */
+	cacheDir?: string | false;
+}
+
+export interface ShardStats {
+	key: string;
+	/** Folder in the site, with a trailing slash. */
+	dir: string;
+	pages: number;
+	/** Copied from the cache instead of indexed. */
+	reused: boolean;
+	/** Digest of the shard's input (its cache key). */
+	digest: string;
 }
 
 export interface IndexStats {
@@ -46,10 +112,12 @@ export interface IndexStats {
 	languages: string[];
 	/** Bytes of the site's own index data: word index, fragments, filters, metadata. */
 	indexBytes: number;
-	/** Bytes of everything under pagefind/ (with pagefind.js and the WebAssembly). */
+	/** Bytes of everything in the index folders (with pagefind.js and the WebAssembly). */
 	totalBytes: number;
 	/** The Pagefind binary used. */
 	binary: string;
+	/** Newest first; one when the site is not sharded. */
+	shards: ShardStats[];
 }
 
 /** The extended Pagefind binary (Chinese and Japanese segmentation), as the Node API resolves it. */
@@ -66,15 +134,23 @@ export function extendedBinary(): string | undefined {
 	}
 }
 
+/** The version of the Pagefind package (its binaries share it). */
+function pagefindVersion(): string {
+	// The package exports no package.json: go up from its entry point (lib/index.js).
+	const file = new URL('../package.json', import.meta.resolve('pagefind'));
+	return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+}
+
 /** Site path of a built HTML file: `notices/a/index.html` → `notices/a/`. */
 export function sitePath(file: string): string {
 	const path = file.split(sep).join('/');
 	return path === 'index.html' ? '' : path.replace(/(^|\/)index\.html$/, '$1');
 }
 
+/** The site's HTML files, sorted, outside the index folders. */
 function htmlFiles(dir: string): string[] {
 	return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
-		.filter((file) => file.endsWith('.html') && !file.startsWith(`pagefind${sep}`))
+		.filter((file) => file.endsWith('.html') && !/^pagefind[^\\/]*[\\/]/.test(file))
 		.sort();
 }
 
@@ -89,11 +165,146 @@ function bytesUnder(path: string, filter: (file: string) => boolean = () => true
 	return total;
 }
 
+const INDEX_DATA = (file: string) => /[\\/](index|fragment|filter)[\\/]|\.pf_meta$/.test(file);
+
 /** A failure already worded for the build log. */
 export class SearchIndexError extends Error {}
 
 function fail(t: Translate, errors: string[]): never {
 	throw new SearchIndexError(errors.map((found) => t('search.index.failed', { found })).join('\n'));
+}
+
+/** The shard size bound from the options or `GONGKAI_SEARCH_SHARD_PAGES`. */
+export function shardPagesOption(value: number | string | undefined): number {
+	if (value === undefined || value === '') return DEFAULT_SHARD_PAGES;
+	const n = Number(value);
+	if (!Number.isInteger(n) || n < 1)
+		throw new SearchIndexError(
+			`GONGKAI_SEARCH_SHARD_PAGES must be a whole number ≥ 1, not "${value}"`,
+		);
+	return n;
+}
+
+/** The cache folder from the options or `GONGKAI_SEARCH_CACHE`, or `undefined` for none. */
+function cacheFolder(option: string | false | undefined): string | undefined {
+	if (option === false) return undefined;
+	if (option) return resolve(option);
+	const env = process.env.GONGKAI_SEARCH_CACHE?.trim();
+	if (env === 'off' || env === '0') return undefined;
+	return env ? resolve(env) : join(root, '.gongkai/search-cache');
+}
+
+interface Page {
+	path: string;
+	/** What the indexer reads of the page, before text preparation. */
+	source: string;
+	date?: string;
+}
+
+/** One page as Pagefind receives it. */
+interface Prepared {
+	url: string;
+	content: string;
+}
+
+/** The cache key of a shard: a digest of exactly what Pagefind is given. */
+function digestOf(prepared: readonly Prepared[], version: string): string {
+	const hash = createHash('sha256').update(`${FORMAT}\0pagefind ${version}\0`);
+	for (const { url, content } of prepared)
+		hash.update(url).update('\0').update(content).update('\0');
+	return hash.digest('hex').slice(0, 32);
+}
+
+/** Copies an index folder, without Pagefind's runtime unless it is the primary. */
+function copyIndex(from: string, to: string, primary: boolean): void {
+	rmSync(to, { recursive: true, force: true });
+	cpSync(from, to, {
+		recursive: true,
+		// A copy-on-write clone where the file system can make one.
+		mode: constants.COPYFILE_FICLONE,
+		filter: (src) => primary || src === from || !RUNTIME.test(src.slice(from.length + 1)),
+	});
+}
+
+/**
+ * Writes one shard with a Pagefind process of its own. Pagefind parses each
+ * page and builds the index in that process; `meanwhile` (a step of work for
+ * this one, returning false when there is none left) runs while it does.
+ */
+async function writeShard(
+	prepared: readonly Prepared[],
+	outputPath: string,
+	t: Translate,
+	meanwhile: () => boolean,
+): Promise<void> {
+	try {
+		const created = await pagefind.createIndex({});
+		if (created.errors.length > 0 || !created.index) fail(t, created.errors);
+		const index = created.index;
+		const problems: string[] = [];
+		for (const { url, content } of prepared) {
+			// One page at a time, in order (the order breaks ties in ranking).
+			const adding = index.addHTMLFile({ url, content });
+			meanwhile();
+			const added = await adding;
+			if (added.errors.length > 0) problems.push(...added.errors.map((e) => `${url}: ${e}`));
+		}
+		if (problems.length > 0) fail(t, problems);
+		rmSync(outputPath, { recursive: true, force: true });
+		const writing = index.writeFiles({ outputPath });
+		while (meanwhile());
+		const written = await writing;
+		if (written.errors.length > 0) fail(t, written.errors);
+		for (const file of UNUSED) rmSync(join(outputPath, file), { force: true });
+	} catch (error) {
+		if (error instanceof SearchIndexError) throw error;
+		fail(t, [error instanceof Error ? error.message : String(error)]);
+	} finally {
+		// The service exits, and gives its memory back, before the next shard starts.
+		await pagefind.close();
+	}
+}
+
+/** Keeps a written shard for later builds; a cache that cannot be written only costs time. */
+function store(cache: string, digest: string, from: string): void {
+	const entry = join(cache, digest);
+	if (existsSync(entry)) return;
+	const temporary = join(cache, `.tmp-${digest}-${process.pid}`);
+	try {
+		mkdirSync(cache, { recursive: true });
+		cpSync(from, temporary, { recursive: true });
+		renameSync(temporary, entry);
+	} catch (error) {
+		rmSync(temporary, { recursive: true, force: true });
+		if (!existsSync(entry))
+			console.warn(`  search cache: ${error instanceof Error ? error.message : String(error)}`);
+	}
+}
+
+/** A usable cache entry for `digest`, marked as just used. */
+function lookup(cache: string | undefined, digest: string): string | undefined {
+	if (!cache) return undefined;
+	const entry = join(cache, digest);
+	// Complete entries only: the primary index needs Pagefind's script as well.
+	if (!existsSync(join(entry, 'pagefind-entry.json')) || !existsSync(join(entry, 'pagefind.js')))
+		return undefined;
+	const now = new Date();
+	utimesSync(entry, now, now);
+	return entry;
+}
+
+/** Removes cache entries no build used for {@link CACHE_DAYS} days (and abandoned temporary copies). */
+function prune(cache: string): void {
+	if (!existsSync(cache)) return;
+	const cutoff = Date.now() - CACHE_DAYS * 24 * 3600 * 1000;
+	for (const name of readdirSync(cache)) {
+		const entry = join(cache, name);
+		try {
+			if (statSync(entry).mtimeMs < cutoff) rmSync(entry, { recursive: true, force: true });
+		} catch {
+			// Removed by a concurrent build.
+		}
+	}
 }
 
 /** Builds the Pagefind index of a built site. Throws, with every problem, if Pagefind reports any. */
@@ -102,49 +313,103 @@ export async function indexSite(options: IndexOptions): Promise<IndexStats> {
 	const binary = extendedBinary();
 	if (!binary || !existsSync(binary)) fail(t, [t('search.index.noExtended')]);
 	const converters = options.convert === false ? [] : scriptConverters;
+	const maxPages = shardPagesOption(options.shardPages ?? process.env.GONGKAI_SEARCH_SHARD_PAGES);
+	const cache = cacheFolder(options.cacheDir);
+	const version = pagefindVersion();
+
+	// What each page gives the indexer; the text is prepared shard by shard.
+	const pages: Page[] = [];
 	const problems: string[] = [];
-	let pages = 0;
-	try {
-		const created = await pagefind.createIndex({});
-		if (created.errors.length > 0 || !created.index) fail(t, created.errors);
-		const index = created.index;
-		for (const file of htmlFiles(dir)) {
-			const path = sitePath(file);
-			if (options.exclude?.(path)) continue;
-			const html = readFileSync(join(dir, file), 'utf8');
-			const content = indexableHtml(html, { converters, meta: options.meta?.(path) });
-			if (content === undefined) continue;
-			if (!htmlLang(html)) {
-				problems.push(t('search.index.noLang', { found: file }));
-				continue;
-			}
-			const added = await index.addHTMLFile({ url: `/${path}`, content });
-			if (added.errors.length > 0) problems.push(...added.errors.map((e) => `${file}: ${e}`));
-			else pages++;
+	for (const file of htmlFiles(dir)) {
+		const path = sitePath(file);
+		if (options.exclude?.(path)) continue;
+		const html = readFileSync(join(dir, file), 'utf8');
+		const source = sourceDocument(html);
+		if (source === undefined) continue;
+		if (!htmlLang(html)) {
+			problems.push(t('search.index.noLang', { found: file }));
+			continue;
 		}
-		if (problems.length > 0) fail(t, problems);
-		const outputPath = join(dir, 'pagefind');
-		const written = await index.writeFiles({ outputPath });
-		if (written.errors.length > 0) fail(t, written.errors);
-		for (const file of UNUSED) rmSync(join(outputPath, file), { force: true });
-		const entry = JSON.parse(readFileSync(join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
+		pages.push({ path, source, date: sortKey(source, 'date') });
+	}
+	if (problems.length > 0) fail(t, problems);
+
+	for (const name of readdirSync(dir))
+		if (/^pagefind(-.+)?$/.test(name)) rmSync(join(dir, name), { recursive: true, force: true });
+
+	const byPath = new Map(pages.map((page) => [page.path, page]));
+	const plan: Shard[] = planShards(pages, maxPages);
+	const shards: ShardStats[] = [];
+	/** Prepares what Pagefind is given for a shard, a page per step (see writeShard). */
+	const preparer = (shard: Shard | undefined) => {
+		const prepared: Prepared[] = [];
+		const paths = shard?.paths ?? [];
+		return {
+			prepared,
+			step(): boolean {
+				const path = paths[prepared.length];
+				if (path === undefined) return false;
+				const page = byPath.get(path)!;
+				const meta = options.meta?.(path);
+				prepared.push({
+					url: `/${path}`,
+					content: indexableHtml(page.source, { converters, meta })!,
+				});
+				return true;
+			},
+		};
+	};
+	let next = preparer(plan[0]);
+	for (const [i, shard] of plan.entries()) {
+		const primary = i === 0;
+		const current = next;
+		while (current.step());
+		const { prepared } = current;
+		const digest = digestOf(prepared, version);
+		next = preparer(plan[i + 1]);
+		const outputPath = join(dir, shard.dir);
+		const cached = lookup(cache, digest);
+		let reused = false;
+		if (cached) {
+			try {
+				copyIndex(cached, outputPath, primary);
+				reused = true;
+			} catch {
+				// A damaged entry: index instead.
+			}
+		}
+		if (!reused) {
+			await writeShard(prepared, outputPath, t, next.step);
+			if (cache) store(cache, digest, outputPath);
+			if (!primary)
+				for (const file of readdirSync(outputPath))
+					if (RUNTIME.test(file)) rmSync(join(outputPath, file));
+		}
+		shards.push({ key: shard.key, dir: shard.dir, pages: prepared.length, reused, digest });
+	}
+	writeFileSync(join(dir, PRIMARY_DIR, SHARD_MANIFEST), JSON.stringify(shardManifest(plan)) + '\n');
+	if (cache) prune(cache);
+
+	const languages = new Set<string>();
+	let indexBytes = 0;
+	let totalBytes = 0;
+	for (const shard of plan) {
+		const folder = join(dir, shard.dir);
+		const entry = JSON.parse(readFileSync(join(folder, 'pagefind-entry.json'), 'utf8')) as {
 			languages: Record<string, unknown>;
 		};
-		return {
-			pages,
-			languages: Object.keys(entry.languages),
-			indexBytes: bytesUnder(outputPath, (f) =>
-				/[\\/](index|fragment|filter)[\\/]|\.pf_meta$/.test(f),
-			),
-			totalBytes: bytesUnder(outputPath),
-			binary: binary!,
-		};
-	} catch (error) {
-		if (error instanceof SearchIndexError) throw error;
-		fail(t, [error instanceof Error ? error.message : String(error)]);
-	} finally {
-		await pagefind.close();
+		for (const language of Object.keys(entry.languages)) languages.add(language);
+		indexBytes += bytesUnder(folder, INDEX_DATA);
+		totalBytes += bytesUnder(folder);
 	}
+	return {
+		pages: pages.length,
+		languages: [...languages].sort(),
+		indexBytes,
+		totalBytes,
+		binary: binary!,
+		shards,
+	};
 }
 
 /** Site paths of content that is built but must not be found: withdrawn notices (and drafts, should one be built). */
@@ -168,17 +433,22 @@ export function contentMeta(validation: ValidationResult): Map<string, Record<st
 	return meta;
 }
 
-/** The post-build step. */
-export async function buildSearchIndex({ outDir, validation, t }: PostBuildContext): Promise<void> {
+/** Index options for a built site: what its content says must stay out, and the 文号 for cards. */
+export function siteIndexOptions(
+	validation: ValidationResult,
+): Pick<IndexOptions, 'exclude' | 'meta'> {
 	const hidden = unsearchablePaths(validation);
 	const meta = contentMeta(validation);
-	const stats = await indexSite({
-		dir: outDir,
-		t,
+	return {
 		// Lobby screens repeat what detail pages say and must never be a search result.
 		exclude: (path) => path.startsWith('display/') || hidden.has(path),
 		meta: (path) => meta.get(path),
-	});
+	};
+}
+
+/** The post-build step. */
+export async function buildSearchIndex({ outDir, validation, t }: PostBuildContext): Promise<void> {
+	const stats = await indexSite({ dir: outDir, t, ...siteIndexOptions(validation) });
 	if (stats.pages === 0) console.warn(t('search.index.empty'));
 	console.log(
 		t('search.index.summary', {
@@ -187,4 +457,16 @@ export async function buildSearchIndex({ outDir, validation, t }: PostBuildConte
 			kb: (stats.indexBytes / 1024).toFixed(1),
 		}),
 	);
+	if (stats.shards.length > 1 || stats.shards.some((s) => s.reused))
+		console.log(
+			t('search.index.shards', {
+				shards: stats.shards.length,
+				reused: stats.shards.filter((s) => s.reused).length,
+				indexed:
+					stats.shards
+						.filter((s) => !s.reused)
+						.map((s) => `${s.key} (${s.pages})`)
+						.join(', ') || '—',
+			}),
+		);
 }

@@ -64,12 +64,18 @@ const TOKEN = /<!--[\s\S]*?-->|<![^>]*>|<(\/?)([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*
 const BODY_ATTR = /\sdata-pagefind-body(?=[\s=/>]|$)/;
 const DATA_ATTR = /\sdata-pagefind-(?:filter|meta|sort|ignore)(?=[\s=/>]|$)/;
 
+const RECORD_ATTR = /\sdata-pagefind-(?:filter|meta|sort)(?=[\s=/>]|$)/;
+
 interface OpenElement {
 	name: string;
 	/** This element starts a `data-pagefind-body` region (outermost only). */
 	body: boolean;
 	/** Text inside is metadata or ignored: leave it alone. */
 	keep: boolean;
+	/** Outside every body region, and carries a filter, metadata or sort key (outermost only). */
+	record: boolean;
+	/** Offset of the start tag. */
+	start: number;
 	/** Offset just after the start tag. */
 	innerStart: number;
 }
@@ -77,17 +83,36 @@ interface OpenElement {
 interface Walk {
 	/** Inner ranges of the outermost data-pagefind-body elements. */
 	regions: Array<[number, number]>;
+	/** The same elements, start and end tags included. */
+	outer: Array<[number, number]>;
+	/** Elements outside the regions that carry filters, metadata or sort keys (Pagefind reads those anywhere). */
+	records: Array<[number, number]>;
 	/** Text runs inside body regions that the indexer reads as page text. */
 	texts: Array<[number, number]>;
 }
 
+// The last walk: a page's text is mapped several times over (one copy per script).
+let lastHtml: string | undefined;
+let lastWalk: Walk | undefined;
+
 /** One pass over the HTML: body regions and the text runs inside them. */
 function walk(html: string): Walk {
+	if (html !== lastHtml || !lastWalk) {
+		lastWalk = walkOnce(html);
+		lastHtml = html;
+	}
+	return lastWalk;
+}
+
+function walkOnce(html: string): Walk {
 	const regions: Array<[number, number]> = [];
+	const outer: Array<[number, number]> = [];
+	const records: Array<[number, number]> = [];
 	const texts: Array<[number, number]> = [];
 	const stack: OpenElement[] = [];
 	let bodyDepth = 0;
 	let keepDepth = 0;
+	let recordDepth = 0;
 	let last = 0;
 	let lower: string | undefined;
 	TOKEN.lastIndex = 0;
@@ -104,8 +129,13 @@ function walk(html: string): Walk {
 				if (el.body) {
 					bodyDepth--;
 					regions.push([el.innerStart, match.index]);
+					outer.push([el.start, TOKEN.lastIndex]);
 				}
 				if (el.keep) keepDepth--;
+				if (el.record) {
+					recordDepth--;
+					records.push([el.start, TOKEN.lastIndex]);
+				}
 			}
 			continue;
 		}
@@ -116,16 +146,23 @@ function walk(html: string): Walk {
 			last = TOKEN.lastIndex = close < 0 ? html.length : close;
 			continue;
 		}
-		if (VOID.has(name) || whole.endsWith('/>')) continue;
 		const body = bodyDepth === 0 && BODY_ATTR.test(attrs);
+		const record = bodyDepth === 0 && recordDepth === 0 && !body && RECORD_ATTR.test(attrs);
+		if (VOID.has(name) || whole.endsWith('/>')) {
+			if (record) records.push([match.index, last]);
+			continue;
+		}
 		const keep = DATA_ATTR.test(attrs);
-		stack.push({ name, body, keep, innerStart: last });
+		stack.push({ name, body, keep, record, start: match.index, innerStart: last });
 		if (body) bodyDepth++;
 		if (keep) keepDepth++;
+		if (record) recordDepth++;
 	}
 	if (bodyDepth > 0 && keepDepth === 0 && html.length > last) texts.push([last, html.length]);
 	regions.sort((a, b) => a[0] - b[0]);
-	return { regions, texts };
+	outer.sort((a, b) => a[0] - b[0]);
+	records.sort((a, b) => a[0] - b[0]);
+	return { regions, outer, records, texts };
 }
 
 /** The inner HTML of each outermost `data-pagefind-body` element, in document order. */
@@ -166,6 +203,10 @@ export interface IndexableOptions {
 /** Share of changed Han characters above which the whole text is copied. */
 const FULL_COPY_RATIO = 0.02;
 
+const HAN_CHAR = /\p{Script=Han}/u;
+const HAN_CHARS = /\p{Script=Han}/gu;
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /**
  * The text of `inner` in the other script, or `undefined` if conversion
  * changes nothing. Text mostly in the other script is copied whole (phrases
@@ -178,23 +219,33 @@ export function convertedCopy(
 ): string | undefined {
 	let han = 0;
 	let changed = 0;
+	const runs: boolean[] = [];
 	const full = mapText(inner, (text) => {
 		const converted = convert(text);
+		runs.push(converted !== text);
+		const count = text.match(HAN_CHARS)?.length ?? 0;
+		han += count;
+		if (converted === text) return converted;
+		if (converted.length === text.length && !SURROGATE.test(text) && !SURROGATE.test(converted)) {
+			// One code unit per character: compare in place.
+			for (let i = 0; i < text.length; i++)
+				if (text.charCodeAt(i) !== converted.charCodeAt(i) && HAN_CHAR.test(text[i]!)) changed++;
+			return converted;
+		}
 		const chars = [...text];
 		const out = [...converted];
-		for (const [i, ch] of chars.entries()) {
-			if (!/\p{Script=Han}/u.test(ch)) continue;
-			han++;
-			if (chars.length !== out.length || out[i] !== ch) changed++;
-		}
+		// Characters shifted: count every Han character as changed.
+		if (chars.length !== out.length) changed += count;
+		else
+			for (let i = 0; i < chars.length; i++)
+				if (out[i] !== chars[i] && HAN_CHAR.test(chars[i]!)) changed++;
 		return converted;
 	});
 	if (changed === 0) return undefined;
 	if (changed >= han * FULL_COPY_RATIO) return full;
-	return mapText(inner, (text) => {
-		const converted = convert(text);
-		return converted === text ? '' : converted;
-	});
+	// The same runs again, in the same order: keep only those conversion changed.
+	let run = 0;
+	return mapText(inner, (text) => (runs[run++] ? convert(text) : ''));
 }
 
 function escapeHtml(text: string): string {
@@ -239,6 +290,43 @@ export function indexableHtml(html: string, options: IndexableOptions = {}): str
 	const end = html.lastIndexOf('</body>');
 	const withExtra = end < 0 ? html + extra : html.slice(0, end) + extra + html.slice(end);
 	return mapBodyText(withExtra, indexText);
+}
+
+/**
+ * The part of a built page the indexer reads, as a small document of its
+ * own: the `<html lang>`, every `data-pagefind-body` region and any element
+ * outside them that carries a filter, metadata or sort key — nothing of the
+ * page's head, navigation or asset links. Pagefind indexes it exactly as the
+ * whole page, and it changes only when what search knows about the page
+ * changes (the search index cache keys on it). `undefined` for a page
+ * without a body region.
+ */
+export function sourceDocument(html: string): string | undefined {
+	const { outer, records } = walk(html);
+	if (outer.length === 0) return undefined;
+	const ranges = [...outer, ...records].sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+	const pieces: string[] = [];
+	let end = -1;
+	for (const [start, stop] of ranges) {
+		if (stop <= end) continue; // inside the previous piece
+		pieces.push(html.slice(start, stop));
+		end = stop;
+	}
+	const lang = htmlLang(html);
+	return `<!doctype html><html${lang ? ` lang="${escapeHtml(lang)}"` : ''}><head><meta charset="utf-8"></head><body>${pieces.join('\n')}</body></html>`;
+}
+
+/**
+ * The value of sort key `name` in a page (`<span data-pagefind-sort="date">2025-10-08</span>`
+ * or `data-pagefind-sort="date:2025-10-08"`), if it has one.
+ */
+export function sortKey(html: string, name: string): string | undefined {
+	const at = new RegExp(
+		`<[a-zA-Z][^>]*?\\sdata-pagefind-sort=(["'])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?::([^"']*))?\\1[^>]*>([^<]*)`,
+	).exec(html);
+	if (!at) return undefined;
+	const value = (at[2] ?? at[3] ?? '').trim();
+	return value || undefined;
 }
 
 /** The `lang` of the `<html>` element, if any. */

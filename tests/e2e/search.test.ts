@@ -72,7 +72,8 @@ describe('search', () => {
 		const hosts = new Set<string>();
 		page.on('request', (r) => hosts.add(new URL(r.url()).origin));
 		page.on('response', (r) => {
-			if (new URL(r.url()).pathname.startsWith(`${BASE}pagefind/`))
+			// Every index folder: pagefind/ and, on a sharded site, pagefind-<key>/.
+			if (new URL(r.url()).pathname.startsWith(`${BASE}pagefind`))
 				bodies.push(r.body().then((b) => void (pagefindBytes += b.length)));
 		});
 		await page.goto(server.url);

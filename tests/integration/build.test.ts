@@ -7,11 +7,12 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { validateContent } from '../../src/lib/validate/index.ts';
 
 const root = join(import.meta.dirname, '../..');
 const FIXTURES = join(root, 'tests/fixtures');
 
-function build(contentDir: string, outDir: string) {
+function build(contentDir: string, outDir: string, env: Record<string, string> = {}) {
 	return spawnSync(process.execPath, ['scripts/build.ts'], {
 		cwd: root,
 		env: {
@@ -19,6 +20,7 @@ function build(contentDir: string, outDir: string) {
 			CONTENT_DIR: contentDir,
 			OUT_DIR: outDir,
 			GONGKAI_NOW: '2026-11-21T02:00:00Z',
+			...env,
 		},
 		encoding: 'utf8',
 	});
@@ -51,5 +53,25 @@ describe('npm run build', () => {
 		expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
 		expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe(before);
 		expect(readdirSync(join(out, 'notices'))).not.toContain('missing-title');
+	});
+
+	it('hands the validated content to the post-build process unchanged (as JSON)', async () => {
+		// scripts/build.ts writes it to a file for scripts/postbuild/run.ts: no Date, Map or undefined may be lost.
+		for (const dir of [join(root, 'content'), join(FIXTURES, 'minimal')]) {
+			const validation = await validateContent(dir);
+			expect(JSON.parse(JSON.stringify(validation))).toStrictEqual(validation);
+		}
+	});
+
+	it('stops when a post-build step fails (in its own process) and keeps the previous site', () => {
+		const before = readFileSync(join(out, 'index.html'), 'utf8');
+		const run = build(join(FIXTURES, 'minimal'), out, {
+			PAGEFIND_EXTENDED_BINARY_PATH: '/nonexistent/pagefind_extended',
+		});
+		expect(run.status).toBe(1);
+		expect(run.stderr).toContain('搜索索引生成失败：找不到 Pagefind 扩展版程序');
+		expect(run.stderr).toContain('构建已停止');
+		expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+		expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe(before);
 	});
 });

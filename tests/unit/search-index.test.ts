@@ -1,13 +1,23 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { translator } from '../../src/i18n/index.ts';
+import { DEFAULT_SHARD_PAGES } from '../../src/lib/search-shards.ts';
 import type { ValidationResult } from '../../src/lib/validate/index.ts';
 import {
 	contentMeta,
 	extendedBinary,
 	indexSite,
+	shardPagesOption,
 	sitePath,
 	unsearchablePaths,
 } from '../../scripts/postbuild/search.ts';
@@ -57,6 +67,7 @@ describe('indexSite', () => {
 		const stats = await indexSite({
 			dir,
 			t,
+			cacheDir: false,
 			exclude: (p) => p.startsWith('display/') || p === 'notices/withdrawn/',
 		});
 		expect(stats.pages).toBe(2);
@@ -76,8 +87,8 @@ describe('indexSite', () => {
 				detail(title.repeat(20)),
 			]),
 		);
-		const withCopy = await indexSite({ dir: site(files), t });
-		const without = await indexSite({ dir: site(files), t, convert: false });
+		const withCopy = await indexSite({ dir: site(files), t, cacheDir: false });
+		const without = await indexSite({ dir: site(files), t, convert: false, cacheDir: false });
 		expect(withCopy.indexBytes).toBeGreaterThan(without.indexBytes);
 	}, 30_000);
 
@@ -87,11 +98,113 @@ describe('indexSite', () => {
 			'notices/b/index.html': page('<article data-pagefind-body><h1>乙</h1></article>', ''),
 			'notices/c/index.html': detail('丙'),
 		});
-		await expect(indexSite({ dir, t })).rejects.toThrowErrorMatchingInlineSnapshot(`
+		await expect(indexSite({ dir, t, cacheDir: false })).rejects
+			.toThrowErrorMatchingInlineSnapshot(`
 			[Error: 搜索索引生成失败：notices/a/index.html 的 <html> 没有 lang 属性，无法按中文建立索引。
 			搜索索引生成失败：notices/b/index.html 的 <html> 没有 lang 属性，无法按中文建立索引。]
 		`);
 	}, 30_000);
+});
+
+describe('indexSite on a large site', () => {
+	/** A detail page with a date sort key, as <SearchMeta> writes it. */
+	const dated = (title: string, date?: string, nav = '导航') =>
+		page(
+			`<nav>${nav}</nav><article data-pagefind-body><div hidden data-pagefind-ignore>${
+				date ? `<span data-pagefind-sort="date">${date}</span>` : ''
+			}</div><h1>${title}</h1><p>正文</p></article>`,
+		);
+	const files = (nav?: string) => ({
+		'notices/2024/a/index.html': dated('安康杯启动', '2024-03-01', nav),
+		'notices/2024/b/index.html': dated('职工书屋', '2024-05-01', nav),
+		'notices/2024/c/index.html': dated('劳模评选', '2024-09-01', nav),
+		'notices/2025/a/index.html': dated('安康杯通报', '2025-02-01', nav),
+		'notices/2025/b/index.html': dated('疗休养', '2025-06-01', nav),
+		'policies/p/index.html': dated('互助金管理办法', '2025-08-01', nav),
+		'notices/2026/a/index.html': dated('寒潮调整上下班', '2026-01-10', nav),
+		'notices/2026/b/index.html': dated('冬送温暖', '2026-11-01', nav),
+		'units/hq/index.html': dated('公司工会', undefined, nav),
+		'model-workers/li/index.html': dated('李秀英', undefined, nav),
+		'index.html': page('<main>首页</main>'),
+	});
+
+	it('shards by date, newest first, with the Pagefind runtime and shards.json in pagefind/ only', async () => {
+		const dir = site(files());
+		const stats = await indexSite({ dir, t, shardPages: 4, cacheDir: false });
+		expect(stats.pages).toBe(10);
+		expect(stats.shards.map((s) => `${s.key}:${s.dir}:${s.pages}`)).toEqual([
+			'2026:pagefind/:2',
+			'2025:pagefind-2025/:3',
+			'2024:pagefind-2024/:3',
+			'undated:pagefind-undated/:2',
+		]);
+		const manifest = JSON.parse(readFileSync(join(dir, 'pagefind/shards.json'), 'utf8'));
+		expect(manifest.shards.map((s: { dir: string }) => s.dir)).toEqual(
+			stats.shards.map((s) => s.dir),
+		);
+		expect(readdirSync(join(dir, 'pagefind'))).toEqual(
+			expect.arrayContaining(['pagefind.js', 'pagefind-entry.json', 'shards.json']),
+		);
+		for (const shard of stats.shards.slice(1)) {
+			const names = readdirSync(join(dir, shard.dir));
+			expect(names).toContain('pagefind-entry.json');
+			expect(names.filter((n) => /^pagefind\.js$|\.pagefind$|^shards\.json$/.test(n))).toEqual([]);
+		}
+	}, 60_000);
+
+	it('keeps a single index up to the bound, and clears the shards of an earlier run', async () => {
+		const dir = site(files());
+		await indexSite({ dir, t, shardPages: 4, cacheDir: false });
+		const stats = await indexSite({ dir, t, cacheDir: false });
+		expect(stats.shards.map((s) => s.dir)).toEqual(['pagefind/']);
+		expect(readdirSync(dir).filter((n) => n.startsWith('pagefind'))).toEqual(['pagefind']);
+	}, 60_000);
+
+	it('copies unchanged shards from the cache and indexes only what changed', async () => {
+		const cacheDir = mkdtempSync(join(tmpdir(), 'gk-search-cache-'));
+		dirs.push(cacheDir);
+		const first = await indexSite({ dir: site(files()), t, shardPages: 4, cacheDir });
+		expect(first.shards.every((s) => !s.reused)).toBe(true);
+
+		// Another build of the same content, with a new menu around the pages: all reused.
+		const again = site(files('导航 新栏目'));
+		const second = await indexSite({ dir: again, t, shardPages: 4, cacheDir });
+		expect(second.shards.map((s) => s.reused)).toEqual([true, true, true, true]);
+		expect(second.shards.map((s) => s.digest)).toEqual(first.shards.map((s) => s.digest));
+		for (const shard of second.shards.slice(1))
+			expect(readdirSync(join(again, shard.dir)).some((n) => n.endsWith('.pagefind'))).toBe(false);
+		expect(readdirSync(join(again, 'pagefind'))).toContain('pagefind.js');
+
+		// A notice added today: only the newest shard is indexed again.
+		const added = site({
+			...files(),
+			'notices/2026/c/index.html': dated('职工运动会', '2026-11-20'),
+		});
+		const third = await indexSite({ dir: added, t, shardPages: 4, cacheDir });
+		expect(third.shards.map((s) => `${s.key}:${s.reused}`)).toEqual([
+			'2026:false',
+			'2025:true',
+			'2024:true',
+			'undated:true',
+		]);
+		// The same text in the other script is a different input.
+		const plain = await indexSite({
+			dir: site(files()),
+			t,
+			shardPages: 4,
+			cacheDir,
+			convert: false,
+		});
+		expect(plain.shards.every((s) => !s.reused)).toBe(true);
+	}, 60_000);
+
+	it('takes the shard bound from GONGKAI_SEARCH_SHARD_PAGES', () => {
+		expect(shardPagesOption(undefined)).toBe(DEFAULT_SHARD_PAGES);
+		expect(shardPagesOption('')).toBe(DEFAULT_SHARD_PAGES);
+		expect(shardPagesOption('20')).toBe(20);
+		expect(() => shardPagesOption('0')).toThrow(/GONGKAI_SEARCH_SHARD_PAGES/);
+		expect(() => shardPagesOption('many')).toThrow(/GONGKAI_SEARCH_SHARD_PAGES/);
+	});
 });
 
 describe('content the templates cannot know about', () => {

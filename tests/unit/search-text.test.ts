@@ -8,6 +8,8 @@ import {
 	mapBodyText,
 	normaliseDocNumbers,
 	separateHan,
+	sortKey,
+	sourceDocument,
 	ZWSP,
 } from '../../src/lib/search-text.ts';
 import { toSimplified, toTraditional } from '../../src/lib/search-chinese.ts';
@@ -163,6 +165,60 @@ describe('indexableHtml', () => {
 		expect(out).toContain(
 			'<div hidden data-pagefind-ignore><span data-pagefind-meta="docNumber">总工发〔2006〕41号</span></div></body>',
 		);
+	});
+});
+
+describe('sourceDocument', () => {
+	const head =
+		'<!doctype html><html lang="zh-CN"><head><title>通知 · 工会</title><script src="/_astro/a1b2.js"></script></head>';
+	const body =
+		'<body><nav>导航<img src="/logo.svg"></nav><article data-pagefind-body class="x"><h1>通知</h1><p>正文</p></article><footer>页脚</footer></body></html>';
+
+	it('keeps the language and the searchable regions, whole, and nothing else', () => {
+		expect(sourceDocument(head + body)).toBe(
+			'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"></head><body><article data-pagefind-body class="x"><h1>通知</h1><p>正文</p></article></body></html>',
+		);
+	});
+
+	it('is the same when only the page around the regions changes (another asset hash, a new menu)', () => {
+		const other = head.replace('a1b2', 'c3d4') + body.replace('导航', '导航 新栏目');
+		expect(sourceDocument(other)).toBe(sourceDocument(head + body));
+	});
+
+	it('keeps filters, metadata and sort keys placed outside the regions, in page order', () => {
+		const html =
+			'<html lang="zh-CN"><head><meta data-pagefind-meta="image[content]" content="/a.png"></head><body><p data-pagefind-filter="unit">hq</p><main data-pagefind-body>正文</main><div data-pagefind-sort="date"><span>2026-01-02</span></div></body></html>';
+		const doc = sourceDocument(html)!;
+		expect(doc).toContain(
+			'<body><meta data-pagefind-meta="image[content]" content="/a.png">\n<p data-pagefind-filter="unit">hq</p>\n<main data-pagefind-body>正文</main>\n<div data-pagefind-sort="date"><span>2026-01-02</span></div></body>',
+		);
+	});
+
+	it('takes an element with metadata around a region once', () => {
+		const html =
+			'<html lang="en"><body><section data-pagefind-meta="kind:x"><article data-pagefind-body>a</article></section></body></html>';
+		expect(sourceDocument(html)).toContain(
+			'<body><section data-pagefind-meta="kind:x"><article data-pagefind-body>a</article></section></body>',
+		);
+	});
+
+	it('is undefined for a page outside search', () => {
+		expect(
+			sourceDocument('<html lang="zh-CN"><body><main>列表</main></body></html>'),
+		).toBeUndefined();
+	});
+});
+
+describe('sortKey', () => {
+	it.each([
+		['<span data-pagefind-sort="date">2026-03-02</span>', '2026-03-02'],
+		['<span hidden data-pagefind-sort="date"> 2026-03-02T09:30 </span>', '2026-03-02T09:30'],
+		['<div data-pagefind-sort="date:2025-01-01">x</div>', '2025-01-01'],
+		['<span data-pagefind-sort="weight">3</span>', undefined],
+		['<span data-pagefind-sort="date"></span>', undefined],
+		['<p>2026-03-02</p>', undefined],
+	])('%s → %j', (html, expected) => {
+		expect(sortKey(html, 'date')).toBe(expected);
 	});
 });
 

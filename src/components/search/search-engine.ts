@@ -1,10 +1,19 @@
 /**
- * Talking to Pagefind: loading it from the site's own /pagefind/ folder and
- * turning one search state into the searches src/lib/search-query.ts plans —
- * the exact phrase (falling back to all the characters), the relevance order,
- * and facet counts where each filter is counted without its own selection.
+ * Talking to Pagefind: loading it from the site's own /pagefind/ folder (and
+ * merging the other shards of a large site's index, listed in
+ * pagefind/shards.json) and turning one search state into the searches
+ * src/lib/search-query.ts plans — the exact phrase (falling back to all the
+ * characters), the relevance order, and facet counts where each filter is
+ * counted without its own selection.
  */
 import { SEARCH_FILTERS, type SearchFilter } from '../../lib/search.ts';
+import {
+	parseManifest,
+	shardedSearch,
+	SHARD_MANIFEST,
+	SINGLE_INDEX,
+	type ShardManifest,
+} from '../../lib/search-shards.ts';
 import {
 	intersectIds,
 	pagefindFilters,
@@ -23,6 +32,7 @@ export interface PagefindResult {
 interface PagefindResponse {
 	results: PagefindResult[];
 	filters: Record<string, Record<string, number>>;
+	totalFilters?: Record<string, Record<string, number>>;
 }
 interface SearchOptions {
 	filters?: Record<string, { any: string[] }>;
@@ -33,21 +43,66 @@ export interface Pagefind {
 	init(): Promise<void>;
 	filters(): Promise<Record<string, Record<string, number>>>;
 	search(term: string | null, options?: SearchOptions): Promise<PagefindResponse | null>;
+	mergeIndex?(url: string, options?: Record<string, unknown>): Promise<void>;
+	destroy?(): Promise<void>;
 }
 
 /** Characters per excerpt: the index has one word per Han character. */
 const EXCERPT_WORDS = 64;
 
-/** Imports and starts Pagefind from `<base>pagefind/`. */
+/** The shards of the site's index; a site indexed before sharding has none listed. */
+async function loadManifest(base: string): Promise<ShardManifest> {
+	try {
+		// Revalidated, like pagefind-entry.json: it changes with every build that moves a shard.
+		const response = await fetch(`${base}pagefind/${SHARD_MANIFEST}`, { cache: 'no-cache' });
+		if (!response.ok) return SINGLE_INDEX;
+		return parseManifest(await response.json()) ?? SINGLE_INDEX;
+	} catch {
+		return SINGLE_INDEX;
+	}
+}
+
+/**
+ * Imports and starts Pagefind from `<base>pagefind/` and merges the other
+ * shards, if any. Searches on the returned object keep a date sort across
+ * shards (see src/lib/search-shards.ts).
+ */
 export async function loadPagefind(base: string): Promise<Pagefind> {
 	const url = `${base}pagefind/pagefind.js`;
-	const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+	const [pagefind, manifest] = await Promise.all([
+		import(/* @vite-ignore */ url) as Promise<Pagefind>,
+		loadManifest(base),
+	]);
+	const [primary, ...others] = manifest.shards;
+	const sharded = others.length > 0;
+	// A load tried again after a failure starts over: indexes merged twice would answer twice.
+	await pagefind.destroy?.();
 	// On the main thread: the index is small, and the worker would be another 43 KB to fetch.
-	await pagefind.options({ excerptLength: EXCERPT_WORDS, noWorker: true });
+	await pagefind.options({
+		excerptLength: EXCERPT_WORDS,
+		noWorker: true,
+		// Each shard's pages carry its key as a filter, so a search can be narrowed to one shard.
+		...(sharded ? { mergeFilter: { [manifest.filter]: [primary!.key] } } : {}),
+	});
 	await pagefind.init();
+	if (sharded) {
+		if (!pagefind.mergeIndex) throw new Error('This Pagefind cannot merge indexes');
+		await Promise.all(
+			others.map((shard) =>
+				pagefind.mergeIndex!(`${base}${shard.dir}`, {
+					excerptLength: EXCERPT_WORDS,
+					mergeFilter: { [manifest.filter]: [shard.key] },
+				}),
+			),
+		);
+	}
 	// Loads every filter index once, so that each search can count its facets.
 	await pagefind.filters();
-	return pagefind;
+	if (!sharded) return pagefind;
+	return {
+		...pagefind,
+		search: shardedSearch((term, options) => pagefind.search(term, options), manifest),
+	};
 }
 
 /** What the page shows for one state. */
