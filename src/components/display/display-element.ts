@@ -127,6 +127,8 @@ class GkDisplay extends HTMLElement {
 		this.#updater = new Updater(this.#data.versionUrl, embedded, now);
 		this.#render(now);
 		this.dataset.running = '';
+		// Two frames: the first slide is painted before fades are switched on.
+		requestAnimationFrame(() => requestAnimationFrame(() => (this.dataset.settled = '')));
 		this.#schedule();
 	}
 
