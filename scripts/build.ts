@@ -21,7 +21,8 @@ const root = resolve(import.meta.dirname, '..');
 // A production build whatever the caller's environment: a test runner's NODE_ENV=test
 // would otherwise make Vite build in development mode, drafts included.
 process.env.NODE_ENV = 'production';
-for (const name of ['DEV', 'PROD', 'MODE', 'SSR', 'TEST', 'VITEST', 'BASE_URL']) delete process.env[name];
+for (const name of ['DEV', 'PROD', 'MODE', 'SSR', 'TEST', 'VITEST', 'BASE_URL'])
+	delete process.env[name];
 const outDir = resolve(root, process.env.OUT_DIR ?? 'dist');
 const work = join(root, '.gongkai');
 
