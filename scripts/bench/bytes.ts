@@ -15,13 +15,13 @@
  * Options: --dist <dir> (default: .gongkai/bench-bytes, built when missing),
  * --rebuild. Results also go to .gongkai/bench/bytes.json.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { BENCH_BASE, demoBuild } from './demo-build.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const BASE = '/gongkai/';
+const BASE = BENCH_BASE;
 export const BUDGET = { home: 60 * 1024, noticeJs: 3 * 1024 };
 
 export interface Sizes {
@@ -125,19 +125,7 @@ const line = (label: string, s: Sizes) =>
 
 async function main(): Promise<number> {
 	const args = process.argv.slice(2);
-	const at = args.indexOf('--dist');
-	const dist = resolve(
-		root,
-		at >= 0 ? args[at + 1]! : (process.env.BENCH_DIST ?? '.gongkai/bench-bytes'),
-	);
-	if (args.includes('--rebuild') || !existsSync(join(dist, 'index.html'))) {
-		console.log(`Building the demo under ${BASE} into ${relative(root, dist)} …`);
-		execFileSync(process.execPath, ['scripts/build.ts'], {
-			cwd: root,
-			stdio: ['ignore', 'ignore', 'inherit'],
-			env: { ...process.env, OUT_DIR: dist, BASE },
-		});
-	}
+	const dist = demoBuild(args);
 	const home = pageBytes(dist, 'index.html');
 	const notices = htmlPages(join(dist, 'notices'))
 		.filter((p) => !/^(page|category|year|unit|status|archive)\//.test(p) && p !== 'index.html')

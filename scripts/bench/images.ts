@@ -12,15 +12,15 @@
  * bench:bytes makes; built when missing), --rebuild. Results also go to
  * .gongkai/bench/images.json. Exits 1 over budget.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, relative, resolve } from 'node:path';
 import sharp from 'sharp';
 import { launch, serve } from '../../tests/e2e/harness.ts';
 import { resolveContentDir } from '../../src/lib/content-dir.ts';
+import { BENCH_BASE, demoBuild } from './demo-build.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const BASE = '/gongkai/';
+const BASE = BENCH_BASE;
 export const BUDGET = { portrait: 80 * 1024 };
 const IMAGE = new Set(['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif', '.svg']);
 const PHONE = {
@@ -73,19 +73,7 @@ interface Download {
 
 async function main(): Promise<number> {
 	const args = process.argv.slice(2);
-	const at = args.indexOf('--dist');
-	const dist = resolve(
-		root,
-		at >= 0 ? args[at + 1]! : (process.env.BENCH_DIST ?? '.gongkai/bench-bytes'),
-	);
-	if (args.includes('--rebuild') || !existsSync(join(dist, 'index.html'))) {
-		console.log(`Building the demo under ${BASE} into ${relative(root, dist)} …`);
-		execFileSync(process.execPath, ['scripts/build.ts'], {
-			cwd: root,
-			stdio: ['ignore', 'ignore', 'inherit'],
-			env: { ...process.env, OUT_DIR: dist, BASE },
-		});
-	}
+	const dist = demoBuild(args);
 
 	const site = imageBytes(dist);
 	const originals = imageBytes(resolveContentDir());
