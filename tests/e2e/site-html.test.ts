@@ -4,6 +4,8 @@
  * home page finds no broken internal link (pages, assets, attachments, CSV
  * downloads, feed and sitemap).
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkLinks, validateHtml } from '../../scripts/validate-html.ts';
 import { DIST } from './harness.ts';
@@ -19,5 +21,22 @@ describe('html-validate and the link checker over the /gongkai/ build', () => {
 		const { checked, broken } = await checkLinks(DIST);
 		expect(checked).toBeGreaterThan(200);
 		expect(broken).toEqual([]);
+	});
+
+	// A component style that comes before the site stylesheet would declare its
+	// cascade layer first and so lose to reset and base styles everywhere.
+	it('loads the site stylesheet, with its layer order, before any component style', () => {
+		const pages = (readdirSync(DIST, { recursive: true, encoding: 'utf8' }) as string[]).filter(
+			(f) => f.endsWith('.html') && !f.startsWith('display'),
+		);
+		const late = pages.filter((file) => {
+			const html = readFileSync(join(DIST, file), 'utf8');
+			const first = /<style>@layer|<link rel="stylesheet" href="[^"]*\/Base\.[^"]*\.css"/.exec(
+				html,
+			);
+			return first !== null && first[0].startsWith('<style>');
+		});
+		expect(pages.length).toBeGreaterThan(100);
+		expect(late).toEqual([]);
 	});
 });
