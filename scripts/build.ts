@@ -6,7 +6,9 @@
  * `astro build` (scripts/astro-build.ts) and the post-build steps
  * (scripts/postbuild/run.ts) each run in a process of their own, one after
  * the other: the search index never shares the machine's memory with
- * Astro's. This process only validates, orchestrates and swaps.
+ * Astro's. Astro starts while this process validates the content (on
+ * another core); its output is shown only once the content is valid. This
+ * process only validates, orchestrates and swaps.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,25 +34,57 @@ function siteBase(url: string | undefined): string {
 	return path.endsWith('/') ? path : `${path}/`;
 }
 
-/** Runs a Node script of this engine in a child process sharing our output; resolves with its exit status. */
-function runScript(
-	script: string,
-	args: string[],
-): Promise<{ code: number | null; signal: string | null }> {
-	return new Promise((done, fail) => {
-		const child = spawn(process.execPath, [join(root, script), ...args], {
-			cwd: root,
-			env: process.env,
-			stdio: 'inherit',
-		});
-		child.on('error', fail);
-		child.on('close', (code, signal) => done({ code, signal }));
+interface Child {
+	/** Resolves with the exit status. */
+	done: Promise<{ code: number | null; signal: string | null }>;
+	/** Prints what the child wrote so far, then passes its output straight through. */
+	release(): void;
+	kill(): void;
+	/** Closes the child's standard input (started with `input`). */
+	endInput(): void;
+}
+
+/**
+ * Runs a Node script of this engine in a child process. With `hold`, its
+ * output is kept back until {@link Child.release} (and dropped if it is
+ * killed first): Astro starts while the content is still being validated,
+ * and a build stopped by validation prints only the content problems.
+ */
+function startScript(script: string, args: string[], hold = false, input = false): Child {
+	const child = spawn(process.execPath, [join(root, script), ...args], {
+		cwd: root,
+		env: process.env,
+		stdio: [input ? 'pipe' : 'ignore', hold ? 'pipe' : 'inherit', hold ? 'pipe' : 'inherit'],
 	});
+	let held: Array<[NodeJS.WriteStream, Buffer]> | undefined = hold ? [] : undefined;
+	for (const [from, to] of [
+		[child.stdout, process.stdout],
+		[child.stderr, process.stderr],
+	] as const)
+		from?.on('data', (chunk: Buffer) => (held ? held.push([to, chunk]) : to.write(chunk)));
+	const done = new Promise<{ code: number | null; signal: string | null }>((resolve, reject) => {
+		child.on('error', reject);
+		child.on('close', (code, signal) => resolve({ code, signal }));
+	});
+	return {
+		done,
+		release() {
+			for (const [to, chunk] of held ?? []) to.write(chunk);
+			held = undefined;
+		},
+		kill() {
+			held = [];
+			child.kill('SIGTERM');
+		},
+		endInput() {
+			child.stdin?.end();
+		},
+	};
 }
 
 /** Throws, worded for the build log, unless the script succeeded (it printed its own problem). */
-async function step(script: string, args: string[]): Promise<void> {
-	const { code, signal } = await runScript(script, args);
+async function finished(script: string, child: Child): Promise<void> {
+	const { code, signal } = await child.done;
 	if (code === 0) return;
 	const oom = signal === 'SIGKILL' ? ' (out of memory?)' : '';
 	throw new Error(signal ? `${script}: stopped by ${signal}${oom}` : '');
@@ -59,23 +93,36 @@ async function step(script: string, args: string[]): Promise<void> {
 async function main(): Promise<number> {
 	const started = performance.now();
 	const contentDir = resolveContentDir();
-	const result = await validateContent(contentDir);
-	const t = translator(result.site?.locale ?? 'zh-CN');
-	const { lines, errors } = report(result.problems, t, result.files, performance.now() - started);
-	for (const line of lines) console.log(line);
-	if (errors) {
-		console.error(t('check.buildStopped'));
-		return 1;
-	}
-
 	mkdirSync(work, { recursive: true });
 	const staging = join(work, `dist-${process.pid}`);
 	rmSync(staging, { recursive: true, force: true });
 	const context = join(work, `postbuild-${process.pid}.json`);
+
+	// Astro starts at once, on another core, while the content is validated here;
+	// nothing it writes counts (or is shown) unless the content is valid.
+	const astro = startScript('scripts/astro-build.ts', [staging], true);
+	const result = await validateContent(contentDir).catch(async (error: unknown) => {
+		astro.kill();
+		await astro.done.catch(() => undefined);
+		rmSync(staging, { recursive: true, force: true });
+		throw error;
+	});
+	const t = translator(result.site?.locale ?? 'zh-CN');
+	const { lines, errors } = report(result.problems, t, result.files, performance.now() - started);
+	for (const line of lines) console.log(line);
+	if (errors) {
+		astro.kill();
+		await astro.done.catch(() => undefined);
+		rmSync(staging, { recursive: true, force: true });
+		console.error(t('check.buildStopped'));
+		return 1;
+	}
+	astro.release();
+
+	let postbuild: Child | undefined;
 	try {
 		const site = result.site;
 		if (!site) throw new Error('site.yaml did not validate');
-		await step('scripts/astro-build.ts', [staging]);
 		const input: PostBuildInput = {
 			outDir: staging,
 			contentDir,
@@ -83,8 +130,18 @@ async function main(): Promise<number> {
 			validation: result,
 		};
 		writeFileSync(context, JSON.stringify(input));
-		await step('scripts/postbuild/run.ts', [context]);
+		// The post-build steps start now: the search index reads pages while Astro
+		// writes the rest, on the core Astro leaves idle; the other steps, and the
+		// index itself, wait until Astro has finished (told by closing their input).
+		postbuild = startScript('scripts/postbuild/run.ts', [context, '--follow'], false, true);
+		await finished('scripts/astro-build.ts', astro);
+		postbuild.endInput();
+		await finished('scripts/postbuild/run.ts', postbuild);
 	} catch (error) {
+		if (postbuild) {
+			postbuild.kill();
+			await postbuild.done.catch(() => undefined);
+		}
 		rmSync(staging, { recursive: true, force: true });
 		const message = error instanceof Error ? error.message : String(error);
 		if (message) console.error(message);

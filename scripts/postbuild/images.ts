@@ -67,7 +67,8 @@ export async function scanImages({ outDir, contentDir, t }: PostBuildContext): P
 			originals.set(sha256(readFileSync(join(contentDir, name))), name);
 	}
 
-	const output = files(outDir);
+	// Not the search index: it is written meanwhile (see index.ts) and holds no image.
+	const output = files(outDir).filter((f) => !/^pagefind[^/]*\//.test(f));
 	const images = output.filter((name) => IMAGE_EXTENSIONS.has(extname(name).toLowerCase()));
 	const problems: string[] = [];
 	const removed: string[] = [];

@@ -22,26 +22,55 @@ export interface PostBuildContext {
 	/** The base path, with leading and trailing slash. */
 	base: string;
 	t: Translate;
+	/**
+	 * Astro is still writing `outDir` and this settles when it has finished.
+	 * Steps wait for it, except the search index, which reads pages as they appear.
+	 */
+	written?: Promise<unknown>;
 }
 
 export interface PostBuildStep {
 	name: string;
 	run(context: PostBuildContext): Promise<void> | void;
+	/**
+	 * Starts at once and runs alongside the others (it neither changes nor
+	 * depends on what they do), even before Astro has finished (it is given
+	 * `written`). The search index does: it reads pages while Astro writes the
+	 * rest, Pagefind works in a process of its own, and the other steps fill
+	 * the time this one waits.
+	 */
+	alongside?: boolean;
 }
 
-/** In order: later steps may rely on earlier ones (the search index reads final HTML). */
+/** Later steps may rely on earlier ones; the search index reads pages none of them changes. */
 export const steps: PostBuildStep[] = [
+	{ name: 'search', run: buildSearchIndex, alongside: true },
 	{ name: 'version', run: writeVersion },
 	{ name: 'attachments', run: copyAttachments },
 	{ name: 'images', run: scanImages },
-	{ name: 'search', run: buildSearchIndex },
 ];
 
-/** Runs every step, timing each. */
+/** Runs every step, timing each; fails with the first failure once all have stopped. */
 export async function runPostBuild(context: PostBuildContext): Promise<void> {
-	for (const step of steps) {
+	let writtenAt: number | undefined;
+	void context.written?.then(() => (writtenAt = performance.now()));
+	const timed = async (step: PostBuildStep) => {
 		const started = performance.now();
 		await step.run(context);
-		console.log(`  ${step.name} (${Math.round(performance.now() - started)} ms)`);
-	}
+		const ended = performance.now();
+		// A step that started while Astro was writing: the time it added after Astro matters.
+		const after =
+			writtenAt !== undefined && writtenAt > started
+				? `, ${Math.round(ended - writtenAt)} ms after Astro`
+				: '';
+		console.log(`  ${step.name} (${Math.round(ended - started)} ms${after})`);
+	};
+	const alongside = steps.filter((step) => step.alongside).map(timed);
+	const inOrder = (async () => {
+		await context.written;
+		for (const step of steps) if (!step.alongside) await timed(step);
+	})();
+	const results = await Promise.allSettled([inOrder, ...alongside]);
+	const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+	if (failed) throw failed.reason;
 }

@@ -3,7 +3,11 @@
  * once `astro build` has exited, so that none of Astro's memory is held while
  * the search index is built:
  *
- *   node scripts/postbuild/run.ts <context.json>
+ *   node scripts/postbuild/run.ts <context.json> [--follow]
+ *
+ * With `--follow` it starts while Astro is still writing the staging folder,
+ * and learns that Astro has finished when its standard input ends: the search
+ * index reads pages as they appear, the other steps wait.
  *
  * The context file (written by scripts/build.ts) holds the staging folder,
  * the content folder, the base path and the validated content. Exit status 0
@@ -23,7 +27,14 @@ export interface PostBuildInput {
 	validation: ValidationResult;
 }
 
-async function main(file: string | undefined): Promise<number> {
+/** Settles when standard input ends (the caller closes it once Astro has finished). */
+function inputEnded(): Promise<void> {
+	return new Promise((done) => {
+		process.stdin.on('end', done).on('close', done).resume();
+	});
+}
+
+async function main(file: string | undefined, follow: boolean): Promise<number> {
 	if (!file) {
 		console.error('usage: node scripts/postbuild/run.ts <context.json>');
 		return 2;
@@ -36,7 +47,7 @@ async function main(file: string | undefined): Promise<number> {
 	}
 	const t = translator(site.locale);
 	try {
-		await runPostBuild({ ...input, site, t });
+		await runPostBuild({ ...input, site, t, ...(follow ? { written: inputEnded() } : {}) });
 		return 0;
 	} catch (error) {
 		console.error(error instanceof Error ? error.message : error);
@@ -44,4 +55,4 @@ async function main(file: string | undefined): Promise<number> {
 	}
 }
 
-process.exitCode = await main(process.argv[2]);
+process.exitCode = await main(process.argv[2], process.argv.includes('--follow'));

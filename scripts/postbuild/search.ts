@@ -34,9 +34,11 @@ import {
 	writeFileSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import * as pagefind from 'pagefind';
-import { scriptConverters } from '../../src/lib/search-chinese.ts';
+import { siteScript } from '../../src/lib/search-chinese.ts';
+import { foldTable, type ScriptChars } from '../../src/lib/search-fold.ts';
 import {
 	DEFAULT_SHARD_PAGES,
 	planShards,
@@ -80,8 +82,18 @@ export interface IndexOptions {
 	exclude?: (path: string) => boolean;
 	/** Extra card metadata for a site path. */
 	meta?: (path: string) => Record<string, string> | undefined;
-	/** Add the Simplified/Traditional copy (default true; the benchmark measures without). */
+	/**
+	 * Meet both scripts: a copy in the site's script of any page in the other,
+	 * and the fold table for queries (default true; the benchmark measures without).
+	 */
 	convert?: boolean;
+	/** The site's language (`site.yaml` locale), which sets its script; default zh-CN. */
+	locale?: string;
+	/**
+	 * Astro is still writing the site and this settles when it is done: pages
+	 * are read and prepared as they appear, and the index is built after.
+	 */
+	written?: Promise<unknown>;
 	/**
 	 * Largest shard, in pages; a site up to this size keeps one index.
 	 * Default: `GONGKAI_SEARCH_SHARD_PAGES`, else 4,000 (DEFAULT_SHARD_PAGES).
@@ -92,6 +104,11 @@ export interface IndexOptions {
 	 * `GONGKAI_SEARCH_CACHE` (`off` for none), else `.gongkai/search-cache/`.
 	 */
 	cacheDir?: string | false;
+	/**
+	 * Shards indexed at the same time (each costs a shard's memory). Default:
+	 * `GONGKAI_SEARCH_JOBS`, else 2 where the machine has two cores or more.
+	 */
+	jobs?: number;
 }
 
 export interface ShardStats {
@@ -118,6 +135,8 @@ export interface IndexStats {
 	binary: string;
 	/** Newest first; one when the site is not sharded. */
 	shards: ShardStats[];
+	/** Characters in the query fold table (search-fold.ts). */
+	foldPairs: number;
 }
 
 /** The extended Pagefind binary (Chinese and Japanese segmentation), as the Node API resolves it. */
@@ -149,6 +168,8 @@ export function sitePath(file: string): string {
 
 /** The site's HTML files, sorted, outside the index folders. */
 function htmlFiles(dir: string): string[] {
+	// Astro may not have made the folder yet (see PageReader.follow).
+	if (!existsSync(dir)) return [];
 	return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
 		.filter((file) => file.endsWith('.html') && !/^pagefind[^\\/]*[\\/]/.test(file))
 		.sort();
@@ -185,6 +206,15 @@ export function shardPagesOption(value: number | string | undefined): number {
 	return n;
 }
 
+/** Shards indexed at once: the option, `GONGKAI_SEARCH_JOBS`, else 2 on a machine with two cores or more. */
+export function searchJobsOption(value: number | string | undefined): number {
+	if (value === undefined || value === '') return Math.min(2, availableParallelism());
+	const n = Number(value);
+	if (!Number.isInteger(n) || n < 1)
+		throw new SearchIndexError(`GONGKAI_SEARCH_JOBS must be a whole number ≥ 1, not "${value}"`);
+	return n;
+}
+
 /** The cache folder from the options or `GONGKAI_SEARCH_CACHE`, or `undefined` for none. */
 function cacheFolder(option: string | false | undefined): string | undefined {
 	if (option === false) return undefined;
@@ -199,6 +229,101 @@ interface Page {
 	/** What the indexer reads of the page, before text preparation. */
 	source: string;
 	date?: string;
+	/** What Pagefind is given, once prepared. */
+	content?: string;
+}
+
+/** Time between two looks at a folder Astro is still writing, and how long a page must stay unchanged before it is read. */
+const FOLLOW_MS = 3000;
+const SETTLED_MS = 1000;
+
+/**
+ * Reads the built pages the index needs — all at once, or, while Astro is
+ * still writing the site, the pages it has finished so far (on the core
+ * Astro leaves idle). A page read early is read again if it changed after.
+ */
+class PageReader {
+	/** Indexable pages by site path. */
+	readonly pages = new Map<string, Page>();
+	/** Site paths in the order of the last full read. */
+	order: string[] = [];
+	/** `mtime:size` of every page looked at. */
+	private readonly stamps = new Map<string, string>();
+	/** Pages without `<html lang>`: site path → file. */
+	readonly noLang = new Map<string, string>();
+
+	private readonly dir: string;
+	private readonly exclude: ((path: string) => boolean) | undefined;
+	private readonly prepare: ((page: Page) => string) | undefined;
+
+	constructor(
+		dir: string,
+		exclude: ((path: string) => boolean) | undefined,
+		prepare?: (page: Page) => string,
+	) {
+		this.dir = dir;
+		this.exclude = exclude;
+		this.prepare = prepare;
+	}
+
+	/**
+	 * Reads the pages that are new or changed since the last call. `settled`:
+	 * only those unchanged for a moment, and what is missing stays known (Astro
+	 * is still writing); otherwise every page, and the pages gone are forgotten.
+	 */
+	read(settled: boolean): void {
+		const now = Date.now();
+		const present: string[] = [];
+		for (const file of htmlFiles(this.dir)) {
+			const path = sitePath(file);
+			if (this.exclude?.(path)) continue;
+			present.push(path);
+			let stamp: string;
+			let mtime: number;
+			try {
+				const stat = statSync(join(this.dir, file));
+				stamp = `${stat.mtimeMs}:${stat.size}`;
+				mtime = stat.mtimeMs;
+			} catch {
+				continue; // Being replaced.
+			}
+			if (this.stamps.get(path) === stamp) continue;
+			if (settled && now - mtime < SETTLED_MS) continue;
+			this.stamps.set(path, stamp);
+			this.pages.delete(path);
+			this.noLang.delete(path);
+			const html = readFileSync(join(this.dir, file), 'utf8');
+			// Lists, the home page and the like have no searchable region: no need to parse them.
+			if (!html.includes('data-pagefind-body')) continue;
+			const source = sourceDocument(html);
+			if (source === undefined) continue;
+			if (!htmlLang(html)) {
+				this.noLang.set(path, file);
+				continue;
+			}
+			const page: Page = { path, source, date: sortKey(source, 'date') };
+			if (this.prepare) page.content = this.prepare(page);
+			this.pages.set(path, page);
+		}
+		if (settled) return;
+		const kept = new Set(present);
+		for (const map of [this.pages, this.noLang, this.stamps])
+			for (const path of [...map.keys()]) if (!kept.has(path)) map.delete(path);
+		this.order = present.filter((path) => this.pages.has(path));
+	}
+
+	/** Reads pages as they are written until `written` settles, then all of them. */
+	async follow(written: Promise<unknown>): Promise<void> {
+		let done = false;
+		const settled = written.then(
+			() => (done = true),
+			() => (done = true),
+		);
+		while (!done) {
+			this.read(true);
+			await Promise.race([settled, new Promise((wake) => setTimeout(wake, FOLLOW_MS))]);
+		}
+	}
 }
 
 /** One page as Pagefind receives it. */
@@ -226,41 +351,52 @@ function copyIndex(from: string, to: string, primary: boolean): void {
 	});
 }
 
+/** A shard to write: what Pagefind is given, and where the index goes. */
+interface ShardJob {
+	prepared: readonly Prepared[];
+	outputPath: string;
+}
+
 /**
- * Writes one shard with a Pagefind process of its own. Pagefind parses each
- * page and builds the index in that process; `meanwhile` (a step of work for
- * this one, returning false when there is none left) runs while it does.
+ * Writes shards side by side in one Pagefind process (its service indexes
+ * them on separate threads: two shards at once take the time of one on two
+ * cores), then stops the process, which gives its memory back before the
+ * next wave starts. `meanwhile` (a step of work for this process, returning
+ * false when there is none left) runs while Pagefind parses and writes.
  */
-async function writeShard(
-	prepared: readonly Prepared[],
-	outputPath: string,
+async function writeShards(
+	jobs: readonly ShardJob[],
 	t: Translate,
 	meanwhile: () => boolean,
 ): Promise<void> {
 	try {
-		const created = await pagefind.createIndex({});
-		if (created.errors.length > 0 || !created.index) fail(t, created.errors);
-		const index = created.index;
 		const problems: string[] = [];
-		for (const { url, content } of prepared) {
-			// One page at a time, in order (the order breaks ties in ranking).
-			const adding = index.addHTMLFile({ url, content });
-			meanwhile();
-			const added = await adding;
-			if (added.errors.length > 0) problems.push(...added.errors.map((e) => `${url}: ${e}`));
-		}
+		await Promise.all(
+			jobs.map(async ({ prepared, outputPath }) => {
+				const created = await pagefind.createIndex({});
+				if (created.errors.length > 0 || !created.index) fail(t, created.errors);
+				const index = created.index;
+				for (const { url, content } of prepared) {
+					// One page at a time, in order (the order breaks ties in ranking).
+					const adding = index.addHTMLFile({ url, content });
+					meanwhile();
+					const added = await adding;
+					if (added.errors.length > 0) problems.push(...added.errors.map((e) => `${url}: ${e}`));
+				}
+				if (problems.length > 0) return;
+				rmSync(outputPath, { recursive: true, force: true });
+				const writing = index.writeFiles({ outputPath });
+				while (meanwhile());
+				const written = await writing;
+				if (written.errors.length > 0) problems.push(...written.errors);
+				for (const file of UNUSED) rmSync(join(outputPath, file), { force: true });
+			}),
+		);
 		if (problems.length > 0) fail(t, problems);
-		rmSync(outputPath, { recursive: true, force: true });
-		const writing = index.writeFiles({ outputPath });
-		while (meanwhile());
-		const written = await writing;
-		if (written.errors.length > 0) fail(t, written.errors);
-		for (const file of UNUSED) rmSync(join(outputPath, file), { force: true });
 	} catch (error) {
 		if (error instanceof SearchIndexError) throw error;
 		fail(t, [error instanceof Error ? error.message : String(error)]);
 	} finally {
-		// The service exits, and gives its memory back, before the next shard starts.
 		await pagefind.close();
 	}
 }
@@ -312,34 +448,33 @@ export async function indexSite(options: IndexOptions): Promise<IndexStats> {
 	const { dir, t } = options;
 	const binary = extendedBinary();
 	if (!binary || !existsSync(binary)) fail(t, [t('search.index.noExtended')]);
-	const converters = options.convert === false ? [] : scriptConverters;
+	const script = siteScript(options.locale);
+	const converters = options.convert === false ? [] : [script.toSite];
+	const chars: ScriptChars = { all: new Set(), normal: new Set() };
 	const maxPages = shardPagesOption(options.shardPages ?? process.env.GONGKAI_SEARCH_SHARD_PAGES);
 	const cache = cacheFolder(options.cacheDir);
+	const jobs = searchJobsOption(options.jobs ?? process.env.GONGKAI_SEARCH_JOBS);
 	const version = pagefindVersion();
 
-	// What each page gives the indexer; the text is prepared shard by shard.
-	const pages: Page[] = [];
-	const problems: string[] = [];
-	for (const file of htmlFiles(dir)) {
-		const path = sitePath(file);
-		if (options.exclude?.(path)) continue;
-		const html = readFileSync(join(dir, file), 'utf8');
-		const source = sourceDocument(html);
-		if (source === undefined) continue;
-		if (!htmlLang(html)) {
-			problems.push(t('search.index.noLang', { found: file }));
-			continue;
-		}
-		pages.push({ path, source, date: sortKey(source, 'date') });
-	}
-	if (problems.length > 0) fail(t, problems);
+	// What each page gives the indexer. Pages read while Astro writes are prepared
+	// at once; the others shard by shard, while Pagefind works (see writeShards).
+	const prepare = (page: Page) =>
+		indexableHtml(page.source, { converters, meta: options.meta?.(page.path), chars })!;
+	const reader = new PageReader(dir, options.exclude, options.written && prepare);
+	if (options.written) await reader.follow(options.written);
+	reader.read(false);
+	if (reader.noLang.size > 0)
+		fail(
+			t,
+			[...reader.noLang.values()].sort().map((file) => t('search.index.noLang', { found: file })),
+		);
+	const pages: Page[] = reader.order.map((path) => reader.pages.get(path)!);
 
 	for (const name of readdirSync(dir))
 		if (/^pagefind(-.+)?$/.test(name)) rmSync(join(dir, name), { recursive: true, force: true });
 
 	const byPath = new Map(pages.map((page) => [page.path, page]));
 	const plan: Shard[] = planShards(pages, maxPages);
-	const shards: ShardStats[] = [];
 	/** Prepares what Pagefind is given for a shard, a page per step (see writeShard). */
 	const preparer = (shard: Shard | undefined) => {
 		const prepared: Prepared[] = [];
@@ -350,44 +485,60 @@ export async function indexSite(options: IndexOptions): Promise<IndexStats> {
 				const path = paths[prepared.length];
 				if (path === undefined) return false;
 				const page = byPath.get(path)!;
-				const meta = options.meta?.(path);
-				prepared.push({
-					url: `/${path}`,
-					content: indexableHtml(page.source, { converters, meta })!,
-				});
+				prepared.push({ url: `/${path}`, content: page.content ?? prepare(page) });
 				return true;
 			},
 		};
 	};
-	let next = preparer(plan[0]);
-	for (const [i, shard] of plan.entries()) {
-		const primary = i === 0;
+	// Shards are written in waves of `jobs`, largest first; each wave's text is
+	// prepared while Pagefind works on the wave before.
+	const order = plan.map((shard, i) => ({ shard, primary: i === 0 }));
+	order.sort((a, b) => b.shard.paths.length - a.shard.paths.length);
+	const waves: (typeof order)[] = [];
+	for (let i = 0; i < order.length; i += jobs) waves.push(order.slice(i, i + jobs));
+	const stats = new Map<Shard, ShardStats>();
+	const wavePreparer = (wave: typeof order | undefined) => {
+		const parts = (wave ?? []).map(({ shard }) => preparer(shard));
+		return { parts, step: () => parts.some((part) => part.step()) };
+	};
+	let next = wavePreparer(waves[0]);
+	for (const [w, wave] of waves.entries()) {
 		const current = next;
 		while (current.step());
-		const { prepared } = current;
-		const digest = digestOf(prepared, version);
-		next = preparer(plan[i + 1]);
-		const outputPath = join(dir, shard.dir);
-		const cached = lookup(cache, digest);
-		let reused = false;
-		if (cached) {
-			try {
-				copyIndex(cached, outputPath, primary);
-				reused = true;
-			} catch {
-				// A damaged entry: index instead.
+		next = wavePreparer(waves[w + 1]);
+		const toWrite: (ShardJob & { digest: string; primary: boolean })[] = [];
+		for (const [i, { shard, primary }] of wave.entries()) {
+			const { prepared } = current.parts[i]!;
+			const digest = digestOf(prepared, version);
+			const outputPath = join(dir, shard.dir);
+			const cached = lookup(cache, digest);
+			let reused = false;
+			if (cached) {
+				try {
+					copyIndex(cached, outputPath, primary);
+					reused = true;
+				} catch {
+					// A damaged entry: index instead.
+				}
 			}
+			if (!reused) toWrite.push({ prepared, outputPath, digest, primary });
+			stats.set(shard, { key: shard.key, dir: shard.dir, pages: prepared.length, reused, digest });
 		}
-		if (!reused) {
-			await writeShard(prepared, outputPath, t, next.step);
+		if (toWrite.length === 0) continue;
+		await writeShards(toWrite, t, next.step);
+		for (const { outputPath, digest, primary } of toWrite) {
 			if (cache) store(cache, digest, outputPath);
 			if (!primary)
 				for (const file of readdirSync(outputPath))
 					if (RUNTIME.test(file)) rmSync(join(outputPath, file));
 		}
-		shards.push({ key: shard.key, dir: shard.dir, pages: prepared.length, reused, digest });
 	}
-	writeFileSync(join(dir, PRIMARY_DIR, SHARD_MANIFEST), JSON.stringify(shardManifest(plan)) + '\n');
+	const shards = plan.map((shard) => stats.get(shard)!);
+	const fold = converters.length > 0 ? foldTable(chars, script.toSite, script.toOther) : '';
+	writeFileSync(
+		join(dir, PRIMARY_DIR, SHARD_MANIFEST),
+		JSON.stringify({ ...shardManifest(plan), ...(fold ? { fold } : {}) }) + '\n',
+	);
 	if (cache) prune(cache);
 
 	const languages = new Set<string>();
@@ -409,6 +560,7 @@ export async function indexSite(options: IndexOptions): Promise<IndexStats> {
 		totalBytes,
 		binary: binary!,
 		shards,
+		foldPairs: [...fold].length / 2,
 	};
 }
 
@@ -447,8 +599,20 @@ export function siteIndexOptions(
 }
 
 /** The post-build step. */
-export async function buildSearchIndex({ outDir, validation, t }: PostBuildContext): Promise<void> {
-	const stats = await indexSite({ dir: outDir, t, ...siteIndexOptions(validation) });
+export async function buildSearchIndex({
+	outDir,
+	validation,
+	site,
+	t,
+	written,
+}: PostBuildContext): Promise<void> {
+	const stats = await indexSite({
+		dir: outDir,
+		t,
+		locale: site.locale,
+		written,
+		...siteIndexOptions(validation),
+	});
 	if (stats.pages === 0) console.warn(t('search.index.empty'));
 	console.log(
 		t('search.index.summary', {

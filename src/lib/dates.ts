@@ -83,22 +83,52 @@ export function civilToInstant(
 	timeZone: string,
 	edge: 'start' | 'end' = 'start',
 ): number {
-	const p = parseCivil(value);
-	if (!p) throw new RangeError(`Not a civil date: ${value}`);
-	const dayShift = !p.hasTime && edge === 'end' ? 1 : 0;
-	return new TZDate(p.year, p.month - 1, p.day + dayShift, p.hour, p.minute, timeZone).getTime();
+	const key = `${value}|${timeZone}|${edge}`;
+	let instant = instants.get(key);
+	if (instant === undefined) {
+		const p = parseCivil(value);
+		if (!p) throw new RangeError(`Not a civil date: ${value}`);
+		const dayShift = !p.hasTime && edge === 'end' ? 1 : 0;
+		instant = new TZDate(
+			p.year,
+			p.month - 1,
+			p.day + dayShift,
+			p.hour,
+			p.minute,
+			timeZone,
+		).getTime();
+		remember(instants, key, instant);
+	}
+	return instant;
+}
+
+/**
+ * Time-zone arithmetic is slow (an Intl call per conversion) and a build asks
+ * for the same few thousand days over and over: both conversions are memoised.
+ */
+const instants = new Map<string, number>();
+const days = new Map<string, string>();
+function remember<T>(cache: Map<string, T>, key: string, value: T): void {
+	if (cache.size >= 100_000) cache.clear();
+	cache.set(key, value);
 }
 
 /** The calendar day (`YYYY-MM-DD`) that `instant` falls on in `timeZone`. */
 export function dayAt(instant: number, timeZone: string): string {
-	const d = new TZDate(instant, timeZone);
-	return formatCivil({
-		year: d.getFullYear(),
-		month: d.getMonth() + 1,
-		day: d.getDate(),
-		hour: 0,
-		minute: 0,
-	});
+	const key = `${instant}|${timeZone}`;
+	let day = days.get(key);
+	if (day === undefined) {
+		const d = new TZDate(instant, timeZone);
+		day = formatCivil({
+			year: d.getFullYear(),
+			month: d.getMonth() + 1,
+			day: d.getDate(),
+			hour: 0,
+			minute: 0,
+		});
+		remember(days, key, day);
+	}
+	return day;
 }
 
 /** `day` moved by `n` calendar days. */

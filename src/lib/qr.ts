@@ -15,7 +15,7 @@ export interface QrOptions {
 
 /** An `<svg role="img">` QR code (sized by CSS through its class) of `text` (error correction M, 2-module quiet zone). */
 export async function qrSvg(text: string, options: QrOptions): Promise<string> {
-	const svg = await QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+	const svg = await symbol(text);
 	const attributes = [
 		'role="img"',
 		`aria-label="${escapeAttribute(options.label)}"`,
@@ -28,6 +28,23 @@ export async function qrSvg(text: string, options: QrOptions): Promise<string> {
 		.trim()
 		.replace(/^<svg /, `<svg ${attributes} `)
 		.replace(/^(<svg[^>]*>)/, `$1<title>${escapeText(options.label)}</title>`);
+}
+
+/**
+ * The generator's SVG for `text`, made once per text: a notice's code is on
+ * its page and on every lobby screen that shows it, and choosing the best
+ * mask pattern (what makes a code easy to scan) is the costly part.
+ */
+const symbols = new Map<string, Promise<string>>();
+function symbol(text: string): Promise<string> {
+	let svg = symbols.get(text);
+	if (!svg) {
+		svg = QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+		symbols.set(text, svg);
+		// A bound, should a build ask for a great many different codes.
+		if (symbols.size > 50_000) symbols.delete(symbols.keys().next().value!);
+	}
+	return svg;
 }
 
 function escapeAttribute(value: string): string {

@@ -11,8 +11,26 @@ export const toTraditional: (text: string) => string = OpenCC.Converter({ from: 
 /** Traditional (Taiwan, Hong Kong or OpenCC standard forms) → Simplified. */
 export const toSimplified: (text: string) => string = OpenCC.Converter({ from: 'hk', to: 'cn' });
 
+/** Simplified → Hong Kong Traditional forms (for the characters a reader in Hong Kong may type). */
+export const toHongKong: (text: string) => string = OpenCC.Converter({ from: 'cn', to: 'hk' });
+
 /** Both directions: a page gets a copy in whichever script it is not already in. */
 export const scriptConverters: ReadonlyArray<(text: string) => string> = [
 	toTraditional,
 	toSimplified,
 ];
+
+/** How a site's search index meets both scripts (see search-fold.ts). */
+export interface SiteScript {
+	/** Into the site's script: the copy of a page in the other script, and the fold table's targets. */
+	toSite: (text: string) => string;
+	/** Into the other script's forms: the characters a reader may type that the site lacks. */
+	toOther: ReadonlyArray<(text: string) => string>;
+}
+
+/** The script of a site language: Traditional for zh-TW, zh-HK, zh-Hant…; Simplified otherwise. */
+export function siteScript(locale: string | undefined): SiteScript {
+	return /^zh-(?:tw|hk|mo|hant)\b/i.test(locale ?? '')
+		? { toSite: toTraditional, toOther: [toSimplified] }
+		: { toSite: toSimplified, toOther: [toTraditional, toHongKong] };
+}

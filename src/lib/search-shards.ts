@@ -157,6 +157,8 @@ export interface ShardManifest {
 	filter: string;
 	/** Newest first; the first is the primary index. */
 	shards: Array<{ key: string; dir: string; pages: number; from?: string; to?: string }>;
+	/** The query fold table (search-fold.ts), when the site has one. */
+	fold?: string;
 }
 
 export function shardManifest(shards: readonly Shard[]): ShardManifest {

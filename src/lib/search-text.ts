@@ -198,6 +198,11 @@ export interface IndexableOptions {
 	converters?: ReadonlyArray<(text: string) => string>;
 	/** Extra metadata for result cards (e.g. the 文号 from the content), added invisibly. */
 	meta?: Record<string, string>;
+	/**
+	 * Collects the page's Han characters: `all` as written, `normal` once the
+	 * text is in the script of the first converter (see search-fold.ts).
+	 */
+	chars?: { all: Set<string>; normal: Set<string> };
 }
 
 /** Share of changed Han characters above which the whole text is copied. */
@@ -217,6 +222,18 @@ export function convertedCopy(
 	inner: string,
 	convert: (text: string) => string,
 ): string | undefined {
+	return scriptCopy(inner, convert).copy;
+}
+
+/**
+ * {@link convertedCopy}, with the text fully converted as well (`normal`:
+ * the whole of `inner` in the target script, the same as `inner` when
+ * nothing changed).
+ */
+export function scriptCopy(
+	inner: string,
+	convert: (text: string) => string,
+): { copy: string | undefined; normal: string } {
 	let han = 0;
 	let changed = 0;
 	const runs: boolean[] = [];
@@ -241,11 +258,24 @@ export function convertedCopy(
 				if (out[i] !== chars[i] && HAN_CHAR.test(chars[i]!)) changed++;
 		return converted;
 	});
-	if (changed === 0) return undefined;
-	if (changed >= han * FULL_COPY_RATIO) return full;
+	if (changed === 0) return { copy: undefined, normal: full };
+	if (changed >= han * FULL_COPY_RATIO) return { copy: full, normal: full };
 	// The same runs again, in the same order: keep only those conversion changed.
 	let run = 0;
-	return mapText(inner, (text) => (runs[run++] ? convert(text) : ''));
+	return { copy: mapText(inner, (text) => (runs[run++] ? convert(text) : '')), normal: full };
+}
+
+/** Adds the Han characters of `text` to `set` (the CJK ideograph blocks; a quick scan, not a regular expression). */
+function addHan(text: string, set: Set<string>): void {
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if (code >= 0x3400 && (code <= 0x9fff || (code >= 0xf900 && code <= 0xfaff))) set.add(text[i]!);
+		else if (code >= 0xd840 && code <= 0xd87f) {
+			// A surrogate pair in the supplementary ideographic planes (U+20000–U+3FFFF).
+			set.add(text.slice(i, i + 2));
+			i++;
+		}
+	}
 }
 
 function escapeHtml(text: string): string {
@@ -267,8 +297,13 @@ export function indexableHtml(html: string, options: IndexableOptions = {}): str
 	if (regions.length === 0) return undefined;
 	const inner = regions.join('\n');
 	const copies = new Set<string>();
-	for (const convert of options.converters ?? []) {
-		const copy = convertedCopy(inner, convert);
+	for (const [i, convert] of (options.converters ?? []).entries()) {
+		const { copy, normal } = scriptCopy(inner, convert);
+		if (i === 0 && options.chars) {
+			addHan(normal, options.chars.normal);
+			// Without a copy the page is in the site's script already: its characters are `normal`.
+			if (copy) addHan(inner, options.chars.all);
+		}
 		if (copy)
 			copies.add(
 				copy.replace(/<[a-zA-Z][^>]*>/g, (tag) =>

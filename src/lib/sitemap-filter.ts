@@ -16,7 +16,10 @@ export function unlistedNoticeIds(contentDir: string): string[] {
 	for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]) {
 		const m = /^(.*)\.mdx?$/i.exec(name);
 		if (!m || name.split(sep).some((part) => part.startsWith('.'))) continue;
-		const { yaml } = splitFrontMatter(readFileSync(join(dir, name), 'utf8'));
+		const text = readFileSync(join(dir, name), 'utf8');
+		// Most notices are neither: only those naming either field are parsed.
+		if (!text.includes('withdrawn') && !text.includes('draft')) continue;
+		const { yaml } = splitFrontMatter(text);
 		if (yaml === undefined) continue;
 		const { data } = parseYaml(yaml, name);
 		if (data && (data.withdrawn || data.draft === true)) ids.push(m[1]!.split(sep).join('/'));

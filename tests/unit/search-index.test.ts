@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { translator } from '../../src/i18n/index.ts';
 import { DEFAULT_SHARD_PAGES } from '../../src/lib/search-shards.ts';
+import { foldText, parseFoldTable } from '../../src/lib/search-fold.ts';
 import type { ValidationResult } from '../../src/lib/validate/index.ts';
 import {
 	contentMeta,
@@ -80,17 +81,34 @@ describe('indexSite', () => {
 		expect(existsSync(join(dir, 'pagefind/fragment'))).toBe(true);
 	}, 30_000);
 
-	it('costs more with the Simplified/Traditional copy than without', async () => {
-		const files = Object.fromEntries(
+	it('copies only pages in the other script, and writes the query fold table', async () => {
+		const simplified = Object.fromEntries(
 			['劳动模范推荐人选公示', '职工疗休养管理办法', '经费收支情况报告'].map((title, i) => [
 				`notices/${i}/index.html`,
 				detail(title.repeat(20)),
 			]),
 		);
-		const withCopy = await indexSite({ dir: site(files), t, cacheDir: false });
-		const without = await indexSite({ dir: site(files), t, convert: false, cacheDir: false });
-		expect(withCopy.indexBytes).toBeGreaterThan(without.indexBytes);
-	}, 30_000);
+		const mixed = {
+			...simplified,
+			'notices/tw/index.html': detail('港澳職工聯誼會章程'.repeat(20)),
+		};
+		const without = await indexSite({ dir: site(simplified), t, convert: false, cacheDir: false });
+		const plain = await indexSite({ dir: site(simplified), t, cacheDir: false });
+		// A site in one script pays nothing for the other: no copy, only the table.
+		expect(plain.indexBytes).toBe(without.indexBytes);
+		expect(plain.foldPairs).toBeGreaterThan(10);
+		const mixedDir = site(mixed);
+		const withCopy = await indexSite({ dir: mixedDir, t, cacheDir: false });
+		const mixedWithout = await indexSite({ dir: site(mixed), t, convert: false, cacheDir: false });
+		expect(withCopy.indexBytes).toBeGreaterThan(mixedWithout.indexBytes);
+		const manifest = JSON.parse(readFileSync(join(mixedDir, 'pagefind/shards.json'), 'utf8'));
+		const table = parseFoldTable(manifest.fold);
+		// Traditional queries fold onto the Simplified text; the Traditional page's own
+		// characters fold onto its Simplified copy.
+		expect(foldText('勞動模範', table)).toBe('劳动模范');
+		expect(foldText('聯誼會', table)).toBe('联谊会');
+		expect(foldText('职工', table)).toBe('职工');
+	}, 60_000);
 
 	it('fails, naming every file, when an indexed page has no lang', async () => {
 		const dir = site({
@@ -187,7 +205,8 @@ describe('indexSite on a large site', () => {
 			'2024:true',
 			'undated:true',
 		]);
-		// The same text in the other script is a different input.
+		// What Pagefind is given is the key: a Simplified site indexes the same text
+		// with or without the script copy (it needs none), a Traditional page does not.
 		const plain = await indexSite({
 			dir: site(files()),
 			t,
@@ -195,7 +214,19 @@ describe('indexSite on a large site', () => {
 			cacheDir,
 			convert: false,
 		});
-		expect(plain.shards.every((s) => !s.reused)).toBe(true);
+		expect(plain.shards.every((s) => s.reused)).toBe(true);
+		const traditional = await indexSite({
+			dir: site({ ...files(), 'notices/2024/a/index.html': dated('安康盃啟動', '2024-03-01') }),
+			t,
+			shardPages: 4,
+			cacheDir,
+		});
+		expect(traditional.shards.map((s) => `${s.key}:${s.reused}`)).toEqual([
+			'2026:true',
+			'2025:true',
+			'2024:false',
+			'undated:true',
+		]);
 	}, 60_000);
 
 	it('takes the shard bound from GONGKAI_SEARCH_SHARD_PAGES', () => {

@@ -7,6 +7,7 @@
  * counted without its own selection.
  */
 import { SEARCH_FILTERS, type SearchFilter } from '../../lib/search.ts';
+import { foldText, parseFoldTable } from '../../lib/search-fold.ts';
 import {
 	parseManifest,
 	shardedSearch,
@@ -98,11 +99,11 @@ export async function loadPagefind(base: string): Promise<Pagefind> {
 	}
 	// Loads every filter index once, so that each search can count its facets.
 	await pagefind.filters();
-	if (!sharded) return pagefind;
-	return {
-		...pagefind,
-		search: shardedSearch((term, options) => pagefind.search(term, options), manifest),
-	};
+	// Queries in either script meet the index in the site's own (src/lib/search-fold.ts).
+	const table = parseFoldTable(manifest.fold);
+	const search: Pagefind['search'] = (term, options) =>
+		pagefind.search(term === null ? null : foldText(term, table), options);
+	return { ...pagefind, search: sharded ? shardedSearch(search, manifest) : search };
 }
 
 /** What the page shows for one state. */
