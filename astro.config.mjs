@@ -1,5 +1,5 @@
 // @ts-check
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import mdx from '@astrojs/mdx';
@@ -21,6 +21,32 @@ const base = process.env.BASE ?? url?.pathname ?? '/';
 
 // One content-layer cache per content folder: builds of different unions never share a data store.
 const cacheDir = `./node_modules/.astro/${createHash('sha256').update(contentDir).digest('hex').slice(0, 12)}`;
+
+/**
+ * Tells scripts/build.ts that every page is written, before Astro goes on to
+ * encode images: `file` is created when rendering ends (the prerenderer's
+ * teardown), so the search index can start on the pages meanwhile.
+ * @param {string | undefined} file
+ * @returns {import('astro').AstroIntegration}
+ */
+function renderedSignal(file) {
+	return {
+		name: 'gongkai:rendered-signal',
+		hooks: {
+			'astro:build:start': ({ setPrerenderer }) => {
+				if (!file) return;
+				setPrerenderer((base) => ({
+					...base,
+					name: 'gongkai:signal',
+					async teardown() {
+						await base.teardown?.();
+						writeFileSync(file, '');
+					},
+				}));
+			},
+		},
+	};
+}
 
 export default defineConfig({
 	cacheDir,
@@ -73,6 +99,7 @@ export default defineConfig({
 		},
 	},
 	integrations: [
+		renderedSignal(process.env.GONGKAI_RENDERED_FILE),
 		mdx(),
 		// No display pages, withdrawn notices or drafts in the sitemap.
 		sitemap({ filter: sitemapFilter(unlistedNoticeIds(contentDir)) }),

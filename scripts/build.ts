@@ -50,10 +50,14 @@ interface Child {
  * killed first): Astro starts while the content is still being validated,
  * and a build stopped by validation prints only the content problems.
  */
-function startScript(script: string, args: string[], hold = false, input = false): Child {
+function startScript(
+	script: string,
+	args: string[],
+	{ hold = false, input = false, env = {} as NodeJS.ProcessEnv } = {},
+): Child {
 	const child = spawn(process.execPath, [join(root, script), ...args], {
 		cwd: root,
-		env: process.env,
+		env: { ...process.env, ...env },
 		stdio: [input ? 'pipe' : 'ignore', hold ? 'pipe' : 'inherit', hold ? 'pipe' : 'inherit'],
 	});
 	let held: Array<[NodeJS.WriteStream, Buffer]> | undefined = hold ? [] : undefined;
@@ -100,7 +104,13 @@ async function main(): Promise<number> {
 
 	// Astro starts at once, on another core, while the content is validated here;
 	// nothing it writes counts (or is shown) unless the content is valid.
-	const astro = startScript('scripts/astro-build.ts', [staging], true);
+	// Created by Astro once every page is written (astro.config.mjs, renderedSignal).
+	const rendered = `${staging}.rendered`;
+	rmSync(rendered, { force: true });
+	const astro = startScript('scripts/astro-build.ts', [staging], {
+		hold: true,
+		env: { GONGKAI_RENDERED_FILE: rendered },
+	});
 	const result = await validateContent(contentDir).catch(async (error: unknown) => {
 		astro.kill();
 		await astro.done.catch(() => undefined);
@@ -131,9 +141,12 @@ async function main(): Promise<number> {
 		};
 		writeFileSync(context, JSON.stringify(input));
 		// The post-build steps start now: the search index reads pages while Astro
-		// writes the rest, on the core Astro leaves idle; the other steps, and the
-		// index itself, wait until Astro has finished (told by closing their input).
-		postbuild = startScript('scripts/postbuild/run.ts', [context, '--follow'], false, true);
+		// writes the rest, on the core Astro leaves idle, and builds the index once
+		// every page is written (`rendered` exists) while Astro encodes images; the
+		// other steps wait until Astro has exited (told by closing their input).
+		postbuild = startScript('scripts/postbuild/run.ts', [context, `--follow=${rendered}`], {
+			input: true,
+		});
 		await finished('scripts/astro-build.ts', astro);
 		postbuild.endInput();
 		await finished('scripts/postbuild/run.ts', postbuild);
@@ -149,6 +162,7 @@ async function main(): Promise<number> {
 		return 1;
 	} finally {
 		rmSync(context, { force: true });
+		rmSync(rendered, { force: true });
 	}
 	// Swap: the old site stays in place until the new one is complete.
 	const old = join(work, `old-${process.pid}`);

@@ -8,8 +8,9 @@
  *   first query  a fresh browser opening /search/?q=…: time until results are
  *                on the page, bytes fetched (Pagefind files, and the page)
  *   later query  median time from Enter to results
- *   index size   the site's index data, and what the Simplified/Traditional
- *                copy costs (the same site indexed without it)
+ *   index size   the site's index data, and what meeting both scripts costs
+ *                (copies of pages in the other script, the query fold table;
+ *                the same site indexed without them)
  *
  * Options: --dist <dir> (a site built with BASE=/gongkai/; default: build the
  * demo into .gongkai/bench-search/dist when missing), --rebuild,
@@ -180,7 +181,7 @@ function copyWithoutIndex(dir: string, to: string): void {
 	});
 }
 
-/** Index data with and without the Simplified/Traditional copy (re-indexed in a scratch copy). */
+/** Index data with and without meeting both scripts (re-indexed in a scratch copy): the copies of pages in the other script, and the fold table. */
 async function indexCost(dir: string, shardPages?: number) {
 	const t = translator('zh-CN');
 	const scratch = join(root, '.gongkai/bench-search/scratch');
@@ -196,6 +197,7 @@ async function indexCost(dir: string, shardPages?: number) {
 		withCopy: withCopy.indexBytes,
 		without: without.indexBytes,
 		total: withCopy.totalBytes,
+		foldPairs: withCopy.foldPairs,
 	};
 }
 
@@ -211,10 +213,12 @@ async function measure(
 	try {
 		const cost = await indexCost(dir, shardPages);
 		console.log(
-			`index: ${cost.pages} pages${cost.shards > 1 ? ` in ${cost.shards} shards` : ''}, ${kb(cost.withCopy)} index data (${kb(cost.without)} without the Simplified/Traditional copy: +${(
+			`index: ${cost.pages} pages${cost.shards > 1 ? ` in ${cost.shards} shards` : ''}, ${kb(cost.withCopy)} index data (${kb(cost.without)} without copies of pages in the other script: +${(
 				((cost.withCopy - cost.without) / cost.without) *
 				100
-			).toFixed(0)} %), ${kb(cost.total)} with pagefind.js and WebAssembly`,
+			).toFixed(
+				0,
+			)} %; query fold table ${cost.foldPairs} characters, ${kb(cost.foldPairs * 6)}), ${kb(cost.total)} with pagefind.js and WebAssembly`,
 		);
 		const first: FirstQuery[] = [];
 		for (const query of firstQueries) {

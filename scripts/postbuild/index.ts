@@ -27,6 +27,8 @@ export interface PostBuildContext {
 	 * Steps wait for it, except the search index, which reads pages as they appear.
 	 */
 	written?: Promise<unknown>;
+	/** Settles once every page is written (Astro may still be encoding images): the search index starts then. */
+	pagesWritten?: Promise<unknown>;
 }
 
 export interface PostBuildStep {

@@ -3,18 +3,20 @@
  * once `astro build` has exited, so that none of Astro's memory is held while
  * the search index is built:
  *
- *   node scripts/postbuild/run.ts <context.json> [--follow]
+ *   node scripts/postbuild/run.ts <context.json> [--follow=<rendered-file>]
  *
  * With `--follow` it starts while Astro is still writing the staging folder,
  * and learns that Astro has finished when its standard input ends: the search
- * index reads pages as they appear, the other steps wait.
+ * index reads pages as they appear and builds the index once every page is
+ * written (Astro creates `<rendered-file>` then, before it encodes images);
+ * the other steps wait for Astro to exit.
  *
  * The context file (written by scripts/build.ts) holds the staging folder,
  * the content folder, the base path and the validated content. Exit status 0
  * when every step succeeded; 1, with the problem printed (no stack trace),
  * when one failed — the caller then discards the staging folder.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { translator } from '../../src/i18n/index.ts';
 import type { ValidationResult } from '../../src/lib/validate/index.ts';
 import { runPostBuild } from './index.ts';
@@ -27,6 +29,18 @@ export interface PostBuildInput {
 	validation: ValidationResult;
 }
 
+/** Settles when `file` exists (or `sooner` settles). */
+function appears(file: string, sooner: Promise<unknown>): Promise<void> {
+	return new Promise((done) => {
+		const stop = () => {
+			clearInterval(timer);
+			done();
+		};
+		const timer = setInterval(() => existsSync(file) && stop(), 250);
+		sooner.then(stop, stop);
+	});
+}
+
 /** Settles when standard input ends (the caller closes it once Astro has finished). */
 function inputEnded(): Promise<void> {
 	return new Promise((done) => {
@@ -34,7 +48,7 @@ function inputEnded(): Promise<void> {
 	});
 }
 
-async function main(file: string | undefined, follow: boolean): Promise<number> {
+async function main(file: string | undefined, follow: string | undefined): Promise<number> {
 	if (!file) {
 		console.error('usage: node scripts/postbuild/run.ts <context.json>');
 		return 2;
@@ -47,7 +61,12 @@ async function main(file: string | undefined, follow: boolean): Promise<number> 
 	}
 	const t = translator(site.locale);
 	try {
-		await runPostBuild({ ...input, site, t, ...(follow ? { written: inputEnded() } : {}) });
+		let following = {};
+		if (follow !== undefined) {
+			const written = inputEnded();
+			following = { written, pagesWritten: follow ? appears(follow, written) : written };
+		}
+		await runPostBuild({ ...input, site, t, ...following });
 		return 0;
 	} catch (error) {
 		console.error(error instanceof Error ? error.message : error);
@@ -55,4 +74,5 @@ async function main(file: string | undefined, follow: boolean): Promise<number> 
 	}
 }
 
-process.exitCode = await main(process.argv[2], process.argv.includes('--follow'));
+const follow = process.argv.find((arg) => arg.startsWith('--follow'));
+process.exitCode = await main(process.argv[2], follow?.replace(/^--follow=?/, ''));

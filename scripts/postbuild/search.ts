@@ -605,12 +605,13 @@ export async function buildSearchIndex({
 	site,
 	t,
 	written,
+	pagesWritten,
 }: PostBuildContext): Promise<void> {
 	const stats = await indexSite({
 		dir: outDir,
 		t,
 		locale: site.locale,
-		written,
+		written: pagesWritten ?? written,
 		...siteIndexOptions(validation),
 	});
 	if (stats.pages === 0) console.warn(t('search.index.empty'));

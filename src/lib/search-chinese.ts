@@ -2,6 +2,8 @@
  * Simplified ↔ Traditional conversion for the search index (build time
  * only: the dictionaries are large). Phrase-aware, so 头发 becomes 頭髮 and
  * 发展 becomes 發展. Traditional input may use Taiwan or Hong Kong forms.
+ * A page in the other script than the site's gets a copy in the site's
+ * script, and the query fold table (search-fold.ts) is made with these.
  */
 import * as OpenCC from 'opencc-js';
 

@@ -7,8 +7,10 @@
  * (consecutive characters): any substring of the text is found, whatever a
  * dictionary thinks the words are. Document numbers (文号) lose their
  * brackets, which would be words of their own, so `总工发〔2006〕41号` and
- * `总工发[2006]41号` meet the same consecutive words. A converted copy of the text in
- * the other script (Simplified ↔ Traditional) is appended for the indexer.
+ * `总工发[2006]41号` meet the same consecutive words. Text in the other script
+ * than the site's (Traditional on a Simplified site) gets a converted copy
+ * appended for the indexer; queries are folded into the site's script in the
+ * browser (search-fold.ts).
  */
 
 /** Zero-width space: Pagefind's own word separator for Chinese; invisible in excerpts. */
@@ -194,7 +196,7 @@ const INDEX_ATTRS = /(\s)data-pagefind-(body|filter|meta|sort)(?=[\s=/>])/g;
 const ID_ATTR = /\sid=(?:"[^"]*"|'[^']*'|[^\s>]+)/g;
 
 export interface IndexableOptions {
-	/** Script converters (Simplified → Traditional, Traditional → Simplified); a copy is added when one changes the text. */
+	/** Script converters (into the site's script; see search-chinese.ts siteScript); a copy is added when one changes the text. */
 	converters?: ReadonlyArray<(text: string) => string>;
 	/** Extra metadata for result cards (e.g. the 文号 from the content), added invisibly. */
 	meta?: Record<string, string>;

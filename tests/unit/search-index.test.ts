@@ -110,6 +110,36 @@ describe('indexSite', () => {
 		expect(foldText('职工', table)).toBe('职工');
 	}, 60_000);
 
+	it('reads pages while they are written, and again those changed after it read them', async () => {
+		const root = mkdtempSync(join(tmpdir(), 'gk-follow-'));
+		dirs.push(root);
+		const dir = join(root, 'dist'); // Not there yet: Astro makes it.
+		const write = (path: string, html: string) => {
+			mkdirSync(dirname(join(dir, path)), { recursive: true });
+			writeFileSync(join(dir, path), html);
+		};
+		let finish!: () => void;
+		const written = new Promise<void>((done) => (finish = done));
+		const indexing = indexSite({ dir, t, cacheDir: false, written });
+		write('notices/a/index.html', detail('安康杯启动（初稿）'));
+		write('notices/b/index.html', detail('职工书屋'));
+		// Long enough for the reader to take both pages as finished.
+		await new Promise((wake) => setTimeout(wake, 4500));
+		write('notices/a/index.html', detail('安康杯启动'));
+		write('notices/c/index.html', detail('劳模评选'));
+		finish();
+		const followed = await indexing;
+		// The same input as reading the finished site in one go.
+		const copy = site({
+			'notices/a/index.html': detail('安康杯启动'),
+			'notices/b/index.html': detail('职工书屋'),
+			'notices/c/index.html': detail('劳模评选'),
+		});
+		const once = await indexSite({ dir: copy, t, cacheDir: false });
+		expect(followed.pages).toBe(3);
+		expect(followed.shards.map((s) => s.digest)).toEqual(once.shards.map((s) => s.digest));
+	}, 60_000);
+
 	it('fails, naming every file, when an indexed page has no lang', async () => {
 		const dir = site({
 			'notices/a/index.html': page('<article data-pagefind-body><h1>甲</h1></article>', ''),
