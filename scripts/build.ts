@@ -12,6 +12,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { translator } from '../src/i18n/index.ts';
 import { resolveContentDir } from '../src/lib/content-dir.ts';
@@ -26,6 +27,13 @@ process.env.NODE_ENV = 'production';
 for (const name of ['DEV', 'PROD', 'MODE', 'SSR', 'TEST', 'VITEST', 'BASE_URL'])
 	delete process.env[name];
 const outDir = resolve(root, process.env.OUT_DIR ?? 'dist');
+/**
+ * Room for the JavaScript heap of Astro and of the post-build steps: half the
+ * machine's memory (at least Node's usual 4 GB), so a very large union is
+ * limited by the machine rather than by Node's default. Memory is only used
+ * as the site needs it.
+ */
+const HEAP = `--max-old-space-size=${Math.max(4096, Math.floor(totalmem() / 2 / 1024 / 1024))}`;
 const work = join(root, '.gongkai');
 
 /** The base path the site is served under: BASE, else the path of site.yaml's url. */
@@ -55,7 +63,7 @@ function startScript(
 	args: string[],
 	{ hold = false, input = false, env = {} as NodeJS.ProcessEnv } = {},
 ): Child {
-	const child = spawn(process.execPath, [join(root, script), ...args], {
+	const child = spawn(process.execPath, [HEAP, join(root, script), ...args], {
 		cwd: root,
 		env: { ...process.env, ...env },
 		stdio: [input ? 'pipe' : 'ignore', hold ? 'pipe' : 'inherit', hold ? 'pipe' : 'inherit'],

@@ -72,28 +72,45 @@ export async function scanImages({ outDir, contentDir, t }: PostBuildContext): P
 	const images = output.filter((name) => IMAGE_EXTENSIONS.has(extname(name).toLowerCase()));
 	const problems: string[] = [];
 	const removed: string[] = [];
-	let texts: Array<{ name: string; text: string }> | undefined;
 	const scanned: string[] = [];
 
+	// Originals copied byte for byte: which pages, styles or scripts name them?
+	// One pass over the text files, none kept in memory (a large site has tens of
+	// thousands of pages).
+	const copies = new Map<string, string>();
+	const others: string[] = [];
 	for (const name of images) {
-		const bytes = new Uint8Array(readFileSync(join(outDir, name)));
+		const bytes = readFileSync(join(outDir, name));
 		const source = originals.get(sha256(bytes));
-		if (source) {
-			texts ??= output
-				.filter((f) => TEXT_EXTENSIONS.has(extname(f).toLowerCase()))
-				.map((f) => ({ name: f, text: readFileSync(join(outDir, f), 'utf8') }));
-			const file = basename(name);
-			const linkedFrom = texts.filter((f) => f.text.includes(file)).map((f) => f.name);
-			if (!linkedFrom.length) {
-				unlinkSync(join(outDir, name));
-				removed.push(name);
-				continue;
-			}
-			problems.push(
-				t('images.original', { file: name, source, where: linkedFrom.slice(0, 3).join(', ') }),
-			);
+		if (source) copies.set(name, source);
+		else others.push(name);
+	}
+	const linkedFrom = new Map<string, string[]>();
+	if (copies.size > 0) {
+		const names = [...copies.keys()].map((name) => basename(name));
+		for (const file of output) {
+			if (!TEXT_EXTENSIONS.has(extname(file).toLowerCase())) continue;
+			const text = readFileSync(join(outDir, file), 'utf8');
+			for (const name of names)
+				if (text.includes(name)) {
+					const pages = linkedFrom.get(name) ?? [];
+					if (pages.length < 3) pages.push(file);
+					linkedFrom.set(name, pages);
+				}
+		}
+	}
+	for (const [name, source] of copies) {
+		const where = linkedFrom.get(basename(name));
+		if (!where) {
+			unlinkSync(join(outDir, name));
+			removed.push(name);
 			continue;
 		}
+		problems.push(t('images.original', { file: name, source, where: where.join(', ') }));
+	}
+
+	for (const name of others) {
+		const bytes = new Uint8Array(readFileSync(join(outDir, name)));
 		if (!imageFormat(bytes)) continue;
 		scanned.push(name);
 		const tags = await identifyingMetadata(bytes);

@@ -302,7 +302,11 @@ class PageReader {
 				continue;
 			}
 			const page: Page = { path, source, date: sortKey(source, 'date') };
-			if (this.prepare) page.content = this.prepare(page);
+			if (this.prepare) {
+				page.content = this.prepare(page);
+				// Only what Pagefind is given is needed from now on: a large site holds tens of thousands.
+				page.source = '';
+			}
 			this.pages.set(path, page);
 		}
 		if (settled) return;

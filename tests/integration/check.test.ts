@@ -159,6 +159,21 @@ describe('a year the holiday calendar does not cover', () => {
 	});
 });
 
+describe('an urgent notice without an end', () => {
+	it('is a warning that asks for expires, and does not fail', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'gk-check-'));
+		cpSync(join(FIXTURES, 'minimal'), dir, { recursive: true });
+		cpSync(join(FIXTURES, 'urgent-open'), dir, { recursive: true });
+		const { problems } = await validateContent(dir);
+		expect(problems.map((p) => formatProblem(p, t))).toMatchInlineSnapshot(`
+			[
+			  "提醒 notices/hanchao.md › urgent: 紧急通知没有写 expires（下线日期）：大屏会一直全屏显示它，首页也一直置顶，直到有人修改。请加上 expires: YYYY-MM-DD（例如事件结束的第二天）。",
+			]
+		`);
+		expect(problems.every((p) => p.severity === 'warning')).toBe(true);
+	});
+});
+
 describe('a misspelt field name', () => {
 	it('is a warning that suggests the field meant', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'gk-check-'));

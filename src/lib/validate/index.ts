@@ -258,6 +258,16 @@ export async function validateContent(contentDir: string): Promise<ValidationRes
 				severity: 'warning',
 			});
 		}
+		if (entry.collection === 'notices' && out.urgent && !out.expires && !out.withdrawn) {
+			// Allowed, but lobby screens would show it full-screen until someone edits it.
+			problems.push({
+				file: entry.file,
+				field: 'urgent',
+				code: 'urgentWithoutExpiry',
+				params: {},
+				severity: 'warning',
+			});
+		}
 		if (entry.collection === 'model-workers')
 			at(fileProblems(entry, 'photo', out.photo, PHOTO_EXTENSIONS));
 		for (const [i, a] of (
