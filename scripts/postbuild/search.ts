@@ -278,6 +278,8 @@ class PageReader {
 			const path = sitePath(file);
 			if (this.exclude?.(path)) continue;
 			present.push(path);
+			// While following, a page read once waits for the full read at the end to be checked again.
+			if (settled && this.stamps.has(path)) continue;
 			let stamp: string;
 			let mtime: number;
 			try {
@@ -324,8 +326,11 @@ class PageReader {
 			() => (done = true),
 		);
 		while (!done) {
+			const started = performance.now();
 			this.read(true);
-			await Promise.race([settled, new Promise((wake) => setTimeout(wake, FOLLOW_MS))]);
+			// Listing a folder of tens of thousands of pages costs time too: at most a fifth of it.
+			const pause = Math.max(FOLLOW_MS, (performance.now() - started) * 4);
+			await Promise.race([settled, new Promise((wake) => setTimeout(wake, pause))]);
 		}
 	}
 }
