@@ -85,8 +85,9 @@ function split(group: Group, max: number): Group[] {
  * one shard, `all`, in `pagefind/`.
  *
  * Stable under a daily rebuild: pages added to the newest year change only
- * the newest shard; past years are packed oldest first, so a change in one
- * of them moves only the packing from there on.
+ * the newest shard; past years are packed oldest first (a year above the
+ * bound fills the open pack, then whole shards, and its remainder opens the
+ * next pack), so a change in one of them moves only the packing from there on.
  */
 export function planShards(pages: readonly ShardPage[], maxPages: number): Shard[] {
 	const max = Math.max(1, Math.floor(maxPages));
@@ -109,10 +110,30 @@ export function planShards(pages: readonly ShardPage[], maxPages: number): Shard
 		pack = undefined;
 	};
 	for (const year of years) {
-		const list = byYear.get(year)!;
-		if (year === newest || list.length > max) {
+		let list = byYear.get(year)!;
+		if (year === newest) {
 			closePack();
 			groups.push(...split({ key: year, pages: list }, max));
+			continue;
+		}
+		if (list.length > max) {
+			// A past year above the bound tops up the open pack with its oldest pages,
+			// then fills whole shards; what is left stays open for the next years. A
+			// union of 4,500 pages a year gets a shard per 4,000 pages, not two a year.
+			list = [...list].sort(byDate);
+			const room = pack ? max - pack.pages.length : 0;
+			if (pack && room > 0) {
+				pack.years.push(year);
+				pack.pages.push(...list.slice(0, room));
+				list = list.slice(room);
+			}
+			closePack();
+			let part = 0;
+			while (list.length > max) {
+				groups.push({ key: `${year}-p${++part}`, pages: list.slice(0, max) });
+				list = list.slice(max);
+			}
+			pack = { years: [year], pages: list };
 			continue;
 		}
 		if (pack && pack.pages.length + list.length > max) closePack();
@@ -126,6 +147,14 @@ export function planShards(pages: readonly ShardPage[], maxPages: number): Shard
 		...groups.reverse(),
 		...(undated ? split({ key: UNDATED, pages: undated }, max).reverse() : []),
 	];
+	// Keys name folders: a pack and a part of the same years must not meet.
+	const used = new Set<string>();
+	for (const group of order) {
+		let key = group.key;
+		for (let n = 2; used.has(key); n++) key = `${group.key}-${n}`;
+		used.add(key);
+		group.key = key;
+	}
 	// Each shard keeps the pages in the order given (the indexer's order breaks ties in ranking).
 	const rank = new Map(pages.map((p, i) => [p, i]));
 	return order.map((group, i) =>

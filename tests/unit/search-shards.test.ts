@@ -79,15 +79,26 @@ describe('planShards', () => {
 			],
 		],
 		[
-			'a split past year ends a pack',
+			'a past year above the bound fills the open pack, its remainder opens the next',
 			[...year('2021', 1), ...year('2022', 3), ...year('2023', 1), ...year('2026', 1)],
 			2,
 			[
 				'2026:pagefind/:1',
 				'2023:pagefind-2023/:1',
-				'2022-p2:pagefind-2022-p2/:1',
-				'2022-p1:pagefind-2022-p1/:2',
-				'2021:pagefind-2021/:1',
+				'2022:pagefind-2022/:2',
+				'2021-2022:pagefind-2021-2022/:2',
+			],
+		],
+		[
+			'years a little above the bound make a shard per bound, not two a year',
+			[...year('2022', 5), ...year('2023', 5), ...year('2024', 5), ...year('2026', 1)],
+			4,
+			[
+				'2026:pagefind/:1',
+				'2024:pagefind-2024/:3',
+				'2023-2024:pagefind-2023-2024/:4',
+				'2022-2023:pagefind-2022-2023/:4',
+				'2022-p1:pagefind-2022-p1/:4',
 			],
 		],
 		[
