@@ -110,28 +110,30 @@ async function main(): Promise<number> {
 	rmSync(staging, { recursive: true, force: true });
 	const context = join(work, `postbuild-${process.pid}.json`);
 
-	// Astro starts at once, on another core, while the content is validated here;
-	// nothing it writes counts (or is shown) unless the content is valid.
 	// Created by Astro once every page is written (astro.config.mjs, renderedSignal).
 	const rendered = `${staging}.rendered`;
 	rmSync(rendered, { force: true });
+	// Astro starts at once, on another core, while the content is validated here;
+	// nothing it writes counts (or is shown) unless the content is valid.
 	const astro = startScript('scripts/astro-build.ts', [staging], {
 		hold: true,
 		env: { GONGKAI_RENDERED_FILE: rendered },
 	});
-	const result = await validateContent(contentDir).catch(async (error: unknown) => {
+	const stopAstro = async () => {
 		astro.kill();
 		await astro.done.catch(() => undefined);
 		rmSync(staging, { recursive: true, force: true });
+		rmSync(rendered, { force: true });
+	};
+	const result = await validateContent(contentDir).catch(async (error: unknown) => {
+		await stopAstro();
 		throw error;
 	});
 	const t = translator(result.site?.locale ?? 'zh-CN');
 	const { lines, errors } = report(result.problems, t, result.files, performance.now() - started);
 	for (const line of lines) console.log(line);
 	if (errors) {
-		astro.kill();
-		await astro.done.catch(() => undefined);
-		rmSync(staging, { recursive: true, force: true });
+		await stopAstro();
 		console.error(t('check.buildStopped'));
 		return 1;
 	}
