@@ -68,7 +68,9 @@ export default defineConfig({
 			config: {
 				jpeg: { quality: 75, mozjpeg: true },
 				webp: { quality: 75 },
-				avif: { quality: 50 },
+				// Effort 3 of 9 (sharp's default is 4): a third of the encoding time for
+				// about 9 % more bytes (measured on the demo's photos at 320–960 px).
+				avif: { quality: 50, effort: 3 },
 			},
 		},
 	},

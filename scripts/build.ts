@@ -113,17 +113,21 @@ async function main(): Promise<number> {
 	// Created by Astro once every page is written (astro.config.mjs, renderedSignal).
 	const rendered = `${staging}.rendered`;
 	rmSync(rendered, { force: true });
+	// Written by Astro before it renders: the pages the search index will hold (src/data/search-pages.ts).
+	const expected = `${staging}.search-pages.json`;
+	rmSync(expected, { force: true });
 	// Astro starts at once, on another core, while the content is validated here;
 	// nothing it writes counts (or is shown) unless the content is valid.
 	const astro = startScript('scripts/astro-build.ts', [staging], {
 		hold: true,
-		env: { GONGKAI_RENDERED_FILE: rendered },
+		env: { GONGKAI_RENDERED_FILE: rendered, GONGKAI_SEARCH_PAGES_FILE: expected },
 	});
 	const stopAstro = async () => {
 		astro.kill();
 		await astro.done.catch(() => undefined);
 		rmSync(staging, { recursive: true, force: true });
 		rmSync(rendered, { force: true });
+		rmSync(expected, { force: true });
 	};
 	const result = await validateContent(contentDir).catch(async (error: unknown) => {
 		await stopAstro();
@@ -151,12 +155,15 @@ async function main(): Promise<number> {
 		};
 		writeFileSync(context, JSON.stringify(input));
 		// The post-build steps start now: the search index reads pages while Astro
-		// writes the rest, on the core Astro leaves idle, and builds the index once
-		// every page is written (`rendered` exists) while Astro encodes images; the
-		// other steps wait until Astro has exited (told by closing their input).
-		postbuild = startScript('scripts/postbuild/run.ts', [context, `--follow=${rendered}`], {
-			input: true,
-		});
+		// writes the rest, on the core Astro leaves idle — and gives them to Pagefind
+		// shard by shard once Astro has announced them (`expected`) — and writes the
+		// index once every page is written (`rendered` exists) while Astro encodes
+		// images; the other steps wait until Astro has exited (told by closing their input).
+		postbuild = startScript(
+			'scripts/postbuild/run.ts',
+			[context, `--follow=${rendered}`, `--expected=${expected}`],
+			{ input: true },
+		);
 		await finished('scripts/astro-build.ts', astro);
 		postbuild.endInput();
 		await finished('scripts/postbuild/run.ts', postbuild);
@@ -173,6 +180,7 @@ async function main(): Promise<number> {
 	} finally {
 		rmSync(context, { force: true });
 		rmSync(rendered, { force: true });
+		rmSync(expected, { force: true });
 	}
 	// Swap: the old site stays in place until the new one is complete.
 	const old = join(work, `old-${process.pid}`);

@@ -29,6 +29,8 @@ export interface PostBuildContext {
 	written?: Promise<unknown>;
 	/** Settles once every page is written (Astro may still be encoding images): the search index starts then. */
 	pagesWritten?: Promise<unknown>;
+	/** While Astro writes: the file in which it lists the pages the search index will hold (src/data/search-pages.ts). */
+	expectedPages?: string;
 }
 
 export interface PostBuildStep {

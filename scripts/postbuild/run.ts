@@ -3,13 +3,16 @@
  * once `astro build` has exited, so that none of Astro's memory is held while
  * the search index is built:
  *
- *   node scripts/postbuild/run.ts <context.json> [--follow=<rendered-file>]
+ *   node scripts/postbuild/run.ts <context.json> [--follow=<rendered-file>] [--expected=<pages-file>]
  *
  * With `--follow` it starts while Astro is still writing the staging folder,
  * and learns that Astro has finished when its standard input ends: the search
  * index reads pages as they appear and builds the index once every page is
  * written (Astro creates `<rendered-file>` then, before it encodes images);
- * the other steps wait for Astro to exit.
+ * the other steps wait for Astro to exit. With `--expected`, the file in
+ * which Astro lists the pages the index will hold before it renders them
+ * (src/data/search-pages.ts): the index then gives them to Pagefind as they
+ * are written.
  *
  * The context file (written by scripts/build.ts) holds the staging folder,
  * the content folder, the base path and the validated content. Exit status 0
@@ -48,7 +51,11 @@ function inputEnded(): Promise<void> {
 	});
 }
 
-async function main(file: string | undefined, follow: string | undefined): Promise<number> {
+async function main(
+	file: string | undefined,
+	follow: string | undefined,
+	expected: string | undefined,
+): Promise<number> {
 	if (!file) {
 		console.error('usage: node scripts/postbuild/run.ts <context.json>');
 		return 2;
@@ -64,7 +71,11 @@ async function main(file: string | undefined, follow: string | undefined): Promi
 		let following = {};
 		if (follow !== undefined) {
 			const written = inputEnded();
-			following = { written, pagesWritten: follow ? appears(follow, written) : written };
+			following = {
+				written,
+				pagesWritten: follow ? appears(follow, written) : written,
+				...(expected ? { expectedPages: expected } : {}),
+			};
 		}
 		await runPostBuild({ ...input, site, t, ...following });
 		return 0;
@@ -74,5 +85,6 @@ async function main(file: string | undefined, follow: string | undefined): Promi
 	}
 }
 
-const follow = process.argv.find((arg) => arg.startsWith('--follow'));
-process.exitCode = await main(process.argv[2], follow?.replace(/^--follow=?/, ''));
+const option = (name: string) =>
+	process.argv.find((arg) => arg.startsWith(`--${name}`))?.replace(new RegExp(`^--${name}=?`), '');
+process.exitCode = await main(process.argv[2], option('follow'), option('expected'));

@@ -46,6 +46,7 @@ import {
 	shardManifest,
 	SHARD_MANIFEST,
 	type Shard,
+	type ShardPage,
 } from '../../src/lib/search-shards.ts';
 import { htmlLang, indexableHtml, sortKey, sourceDocument } from '../../src/lib/search-text.ts';
 import type { Translate } from '../../src/lib/problems.ts';
@@ -95,6 +96,20 @@ export interface IndexOptions {
 	 */
 	written?: Promise<unknown>;
 	/**
+	 * While following: a file in which the Astro build lists the pages it will
+	 * write for the index (src/data/search-pages.ts), in the order it writes
+	 * them. Once it is there, each shard of the plan those pages make is given
+	 * to a Pagefind process page by page as Astro writes them, so that what is
+	 * left when Astro is done is writing the index files (see ShardStream).
+	 */
+	expected?: string;
+	/**
+	 * Settles when Astro has exited (later than `written`, which may settle once
+	 * the pages are written): index files are written after it, when Astro's
+	 * memory is back — writing a shard is when Pagefind needs the most.
+	 */
+	exited?: Promise<unknown>;
+	/**
 	 * Largest shard, in pages; a site up to this size keeps one index.
 	 * Default: `GONGKAI_SEARCH_SHARD_PAGES`, else 4,000 (DEFAULT_SHARD_PAGES).
 	 */
@@ -118,6 +133,8 @@ export interface ShardStats {
 	pages: number;
 	/** Copied from the cache instead of indexed. */
 	reused: boolean;
+	/** Given to Pagefind while Astro was writing the site (ShardStream). */
+	streamed: boolean;
 	/** Digest of the shard's input (its cache key). */
 	digest: string;
 }
@@ -233,8 +250,12 @@ interface Page {
 	content?: string;
 }
 
-/** Time between two looks at a folder Astro is still writing, and how long a page must stay unchanged before it is read. */
+/**
+ * Time between two looks at a folder Astro is still writing (shorter while
+ * it is writing pages), and how long a page must stay unchanged before it is read.
+ */
 const FOLLOW_MS = 3000;
+const FOLLOW_BUSY_MS = 500;
 const SETTLED_MS = 1000;
 
 /**
@@ -271,10 +292,14 @@ class PageReader {
 	 * only those unchanged for a moment, and what is missing stays known (Astro
 	 * is still writing); otherwise every page, and the pages gone are forgotten.
 	 */
-	read(settled: boolean): void {
+	read(settled: boolean): { listing: number; read: number } {
+		const started = performance.now();
 		const now = Date.now();
 		const present: string[] = [];
-		for (const file of htmlFiles(this.dir)) {
+		const files = htmlFiles(this.dir);
+		let listing = performance.now() - started;
+		let read = 0;
+		for (const file of files) {
 			const path = sitePath(file);
 			if (this.exclude?.(path)) continue;
 			present.push(path);
@@ -282,15 +307,19 @@ class PageReader {
 			if (settled && this.stamps.has(path)) continue;
 			let stamp: string;
 			let mtime: number;
+			const looking = performance.now();
 			try {
 				const stat = statSync(join(this.dir, file));
 				stamp = `${stat.mtimeMs}:${stat.size}`;
 				mtime = stat.mtimeMs;
 			} catch {
 				continue; // Being replaced.
+			} finally {
+				listing += performance.now() - looking;
 			}
 			if (this.stamps.get(path) === stamp) continue;
 			if (settled && now - mtime < SETTLED_MS) continue;
+			read += 1;
 			this.stamps.set(path, stamp);
 			this.pages.delete(path);
 			this.noLang.delete(path);
@@ -311,25 +340,28 @@ class PageReader {
 			}
 			this.pages.set(path, page);
 		}
-		if (settled) return;
+		if (settled) return { listing, read };
 		const kept = new Set(present);
 		for (const map of [this.pages, this.noLang, this.stamps])
 			for (const path of [...map.keys()]) if (!kept.has(path)) map.delete(path);
 		this.order = present.filter((path) => this.pages.has(path));
+		return { listing, read };
 	}
 
-	/** Reads pages as they are written until `written` settles, then all of them. */
-	async follow(written: Promise<unknown>): Promise<void> {
+	/** Reads pages as they are written until `written` settles, then all of them; `after` runs after each look. */
+	async follow(written: Promise<unknown>, after?: () => void): Promise<void> {
 		let done = false;
 		const settled = written.then(
 			() => (done = true),
 			() => (done = true),
 		);
 		while (!done) {
-			const started = performance.now();
-			this.read(true);
-			// Listing a folder of tens of thousands of pages costs time too: at most a fifth of it.
-			const pause = Math.max(FOLLOW_MS, (performance.now() - started) * 4);
+			const { listing, read } = this.read(true);
+			after?.();
+			// While Astro writes pages, keep up with it (what is left to read when it
+			// is done delays the index); listing a folder of tens of thousands of
+			// pages costs time too: at most a fifth of it.
+			const pause = Math.max(read > 0 ? FOLLOW_BUSY_MS : FOLLOW_MS, listing * 4);
 			await Promise.race([settled, new Promise((wake) => setTimeout(wake, pause))]);
 		}
 	}
@@ -364,50 +396,212 @@ function copyIndex(from: string, to: string, primary: boolean): void {
 interface ShardJob {
 	prepared: readonly Prepared[];
 	outputPath: string;
+	/** The shard's pages already given to this process and index (ShardStream). */
+	streamed?: { api: typeof pagefind; index: PagefindIndex };
+}
+
+type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
+
+/** Pages sent to a Pagefind process ahead of its answers. */
+const IN_FLIGHT = 16;
+
+/** The Pagefind Node API's module; each copy of it runs a Pagefind process of its own. */
+const PAGEFIND = import.meta.resolve('pagefind');
+let instances = 0;
+
+/**
+ * A Pagefind process of our own. The Node API runs one process per module
+ * and that process handles one request at a time: two shards given to the
+ * same process are indexed one after the other, whatever the caller awaits.
+ * A fresh copy of the module (a distinct URL) starts another process.
+ */
+async function pagefindProcess(): Promise<typeof pagefind> {
+	instances += 1;
+	return instances === 1
+		? pagefind
+		: ((await import(`${PAGEFIND}?process=${instances}`)) as typeof pagefind);
+}
+
+/** A new index in `api`'s process, or undefined with the problems recorded. */
+async function newIndex(
+	api: typeof pagefind,
+	problems: string[],
+): Promise<PagefindIndex | undefined> {
+	const created = await api.createIndex({});
+	if (created.errors.length > 0 || !created.index) {
+		problems.push(...created.errors);
+		return undefined;
+	}
+	return created.index;
+}
+
+/** One shard of the expected plan, fed to Pagefind as its pages are read. */
+interface StreamedShard {
+	shard: Shard;
+	/** Contents given, in plan order (the first `sent.length` paths). */
+	sent: string[];
+	process?: Promise<{ api: typeof pagefind; index: PagefindIndex | undefined }>;
+	adds: Promise<void>[];
+	problems: string[];
 }
 
 /**
- * Writes shards side by side in one Pagefind process (its service indexes
- * them on separate threads: two shards at once take the time of one on two
- * cores), then stops the process, which gives its memory back before the
- * next wave starts. `meanwhile` (a step of work for this process, returning
- * false when there is none left) runs while Pagefind parses and writes.
+ * Stops a streamed shard's process once it has taken what it was sent (the
+ * Node API reports pages still being sent to a process stopped under them).
+ */
+async function stop({ process, adds }: StreamedShard): Promise<void> {
+	if (!process) return;
+	await Promise.all(adds);
+	await (await process).api.close();
+}
+
+/**
+ * Shards given to Pagefind while Astro is still writing. The Astro build
+ * announces the pages the index will hold (path and date, in the order it
+ * writes them: src/data/search-pages.ts); their plan is the plan the built
+ * pages will make, unless something differs. Each shard gets a Pagefind
+ * process, and its pages, in plan order, as soon as each has been read and
+ * all before it in the shard have: so the parsing Pagefind does runs on the
+ * core Astro leaves idle. At the end a shard is used only if it is exactly
+ * the shard the built pages make — same pages, same order, same prepared
+ * text; any other is closed and indexed from the pages as usual.
+ */
+class ShardStream {
+	private readonly shards: StreamedShard[];
+
+	constructor(plan: Shard[]) {
+		this.shards = plan.map((shard) => ({ shard, sent: [], adds: [], problems: [] }));
+	}
+
+	/** Gives each shard the pages it can take now. */
+	feed(pages: ReadonlyMap<string, Page>): void {
+		for (const streamed of this.shards) {
+			const { shard, sent } = streamed;
+			while (sent.length < shard.paths.length) {
+				const path = shard.paths[sent.length]!;
+				const content = pages.get(path)?.content;
+				if (content === undefined) break;
+				streamed.process ??= pagefindProcess().then(async (api) => ({
+					api,
+					index: await newIndex(api, streamed.problems).catch((error: unknown) => {
+						streamed.problems.push(String(error));
+						return undefined;
+					}),
+				}));
+				sent.push(content);
+				streamed.adds.push(
+					streamed.process
+						.then(async ({ index }) => {
+							const added = await index?.addHTMLFile({ url: `/${path}`, content });
+							if (added && added.errors.length > 0) streamed.problems.push(...added.errors);
+						})
+						.catch((error: unknown) => void streamed.problems.push(String(error))),
+				);
+			}
+		}
+	}
+
+	/** The streamed process and index of `shard` if it holds exactly `prepared`; otherwise none (and its process is stopped). */
+	async take(
+		shard: Shard,
+		prepared: readonly Prepared[],
+	): Promise<ShardJob['streamed'] | undefined> {
+		const at = this.shards.findIndex((s) => s.shard.key === shard.key);
+		if (at < 0) return undefined;
+		const [streamed] = this.shards.splice(at, 1);
+		const { sent, process } = streamed!;
+		if (!process) return undefined;
+		await Promise.all(streamed!.adds);
+		const { api, index } = await process;
+		// Pages were given in plan order and the plan is the pages' own: the same shard
+		// if it was given every page, as now prepared (a page rewritten since is not).
+		const same =
+			index !== undefined &&
+			streamed!.problems.length === 0 &&
+			sent.length === prepared.length &&
+			prepared.every(
+				(page, i) => page.url === `/${streamed!.shard.paths[i]}` && page.content === sent[i],
+			);
+		if (same) return { api, index };
+		await api.close();
+		return undefined;
+	}
+
+	/** Stops the process of `shard` (which came from the cache). */
+	async discard(shard: Shard): Promise<undefined> {
+		const at = this.shards.findIndex((s) => s.shard.key === shard.key);
+		if (at >= 0) await stop(this.shards.splice(at, 1)[0]!);
+		return undefined;
+	}
+
+	/** Stops the processes of shards not taken. */
+	async close(): Promise<void> {
+		await Promise.all(this.shards.splice(0).map(stop));
+	}
+}
+
+/**
+ * Writes shards, `jobs` at a time, each in a Pagefind process of its own
+ * (two shards at once take the time of about one and a half on two cores),
+ * stopping the process after its shard, which gives its memory back before
+ * the next one starts. `prepare(i)` settles with the i-th shard's input; it
+ * is asked for a shard only when a process is free for it, so what Pagefind
+ * is given is held for the shards being written only. `meanwhile` (a step of
+ * work for this process, returning false when there is none left) runs while
+ * Pagefind parses and writes.
  */
 async function writeShards(
-	jobs: readonly ShardJob[],
+	count: number,
+	prepare: (i: number) => Promise<ShardJob | undefined>,
+	jobs: number,
 	t: Translate,
 	meanwhile: () => boolean,
+	written: (i: number, job: ShardJob) => void,
 ): Promise<void> {
-	try {
-		const problems: string[] = [];
-		await Promise.all(
-			jobs.map(async ({ prepared, outputPath }) => {
-				const created = await pagefind.createIndex({});
-				if (created.errors.length > 0 || !created.index) fail(t, created.errors);
-				const index = created.index;
-				for (const { url, content } of prepared) {
-					// One page at a time, in order (the order breaks ties in ranking).
-					const adding = index.addHTMLFile({ url, content });
+	const problems: string[] = [];
+	let next = 0;
+	const worker = async () => {
+		while (next < count && problems.length === 0) {
+			const i = next++;
+			const job = await prepare(i);
+			if (!job) continue;
+			const api = job.streamed?.api ?? (await pagefindProcess());
+			trace(`shard ${i} (${job.prepared.length} pages${job.streamed ? ', streamed' : ''}) started`);
+			try {
+				const index = job.streamed?.index ?? (await newIndex(api, problems));
+				if (!index) return;
+				// In order (the order breaks ties in ranking; the process takes requests
+				// in the order sent), a few ahead so that it never waits for the next.
+				const inFlight: Promise<void>[] = [];
+				for (const { url, content } of job.streamed ? [] : job.prepared) {
+					inFlight.push(
+						index.addHTMLFile({ url, content }).then((added) => {
+							if (added.errors.length > 0)
+								problems.push(...added.errors.map((e) => `${url}: ${e}`));
+						}),
+					);
 					meanwhile();
-					const added = await adding;
-					if (added.errors.length > 0) problems.push(...added.errors.map((e) => `${url}: ${e}`));
+					if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
 				}
+				await Promise.all(inFlight);
 				if (problems.length > 0) return;
-				rmSync(outputPath, { recursive: true, force: true });
-				const writing = index.writeFiles({ outputPath });
+				rmSync(job.outputPath, { recursive: true, force: true });
+				const writing = index.writeFiles({ outputPath: job.outputPath });
 				while (meanwhile());
-				const written = await writing;
-				if (written.errors.length > 0) problems.push(...written.errors);
-				for (const file of UNUSED) rmSync(join(outputPath, file), { force: true });
-			}),
-		);
-		if (problems.length > 0) fail(t, problems);
-	} catch (error) {
-		if (error instanceof SearchIndexError) throw error;
-		fail(t, [error instanceof Error ? error.message : String(error)]);
-	} finally {
-		await pagefind.close();
-	}
+				const result = await writing;
+				if (result.errors.length > 0) problems.push(...result.errors);
+				for (const file of UNUSED) rmSync(join(job.outputPath, file), { force: true });
+			} catch (error) {
+				problems.push(error instanceof Error ? error.message : String(error));
+			} finally {
+				await api.close();
+			}
+			trace(`shard ${i} written`);
+			if (problems.length === 0) written(i, job);
+		}
+	};
+	await Promise.all(Array.from({ length: Math.max(1, jobs) }, worker));
+	if (problems.length > 0) fail(t, problems);
 }
 
 /** Keeps a written shard for later builds; a cache that cannot be written only costs time. */
@@ -452,6 +646,23 @@ function prune(cache: string): void {
 	}
 }
 
+/** What the Astro build announced (src/data/search-pages.ts); none when it cannot be read. */
+function readExpected(file: string): ShardPage[] {
+	try {
+		const pages = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+		return Array.isArray(pages) ? (pages as ShardPage[]) : [];
+	} catch {
+		return [];
+	}
+}
+
+/** Timings for the build log, with GONGKAI_SEARCH_TRACE=1. */
+const traceStart = performance.now();
+function trace(what: string): void {
+	if (process.env.GONGKAI_SEARCH_TRACE === '1')
+		console.log(`  search: ${what} at ${((performance.now() - traceStart) / 1000).toFixed(1)} s`);
+}
+
 /** Builds the Pagefind index of a built site. Throws, with every problem, if Pagefind reports any. */
 export async function indexSite(options: IndexOptions): Promise<IndexStats> {
 	const { dir, t } = options;
@@ -469,55 +680,61 @@ export async function indexSite(options: IndexOptions): Promise<IndexStats> {
 	// at once; the others shard by shard, while Pagefind works (see writeShards).
 	const prepare = (page: Page) =>
 		indexableHtml(page.source, { converters, meta: options.meta?.(page.path), chars })!;
-	const reader = new PageReader(dir, options.exclude, options.written && prepare);
-	if (options.written) await reader.follow(options.written);
-	reader.read(false);
-	if (reader.noLang.size > 0)
-		fail(
-			t,
-			[...reader.noLang.values()].sort().map((file) => t('search.index.noLang', { found: file })),
-		);
-	const pages: Page[] = reader.order.map((path) => reader.pages.get(path)!);
+	/** The index of the pages read. */
+	async function indexPages(
+		reader: PageReader,
+		stream: ShardStream | undefined,
+	): Promise<IndexStats> {
+		if (reader.noLang.size > 0)
+			fail(
+				t,
+				[...reader.noLang.values()].sort().map((file) => t('search.index.noLang', { found: file })),
+			);
+		const pages: Page[] = reader.order.map((path) => reader.pages.get(path)!);
+		trace(`pages read (${pages.length})`);
 
-	for (const name of readdirSync(dir))
-		if (/^pagefind(-.+)?$/.test(name)) rmSync(join(dir, name), { recursive: true, force: true });
+		for (const name of readdirSync(dir))
+			if (/^pagefind(-.+)?$/.test(name)) rmSync(join(dir, name), { recursive: true, force: true });
 
-	const byPath = new Map(pages.map((page) => [page.path, page]));
-	const plan: Shard[] = planShards(pages, maxPages);
-	/** Prepares what Pagefind is given for a shard, a page per step (see writeShard). */
-	const preparer = (shard: Shard | undefined) => {
-		const prepared: Prepared[] = [];
-		const paths = shard?.paths ?? [];
-		return {
-			prepared,
-			step(): boolean {
-				const path = paths[prepared.length];
-				if (path === undefined) return false;
-				const page = byPath.get(path)!;
-				prepared.push({ url: `/${path}`, content: page.content ?? prepare(page) });
-				return true;
-			},
+		const byPath = new Map(pages.map((page) => [page.path, page]));
+		const plan: Shard[] = planShards(pages, maxPages);
+		/** Prepares what Pagefind is given for a shard, a page per step (see writeShard). */
+		const preparer = (shard: Shard | undefined) => {
+			const prepared: Prepared[] = [];
+			const paths = shard?.paths ?? [];
+			return {
+				prepared,
+				step(): boolean {
+					const path = paths[prepared.length];
+					if (path === undefined) return false;
+					const page = byPath.get(path)!;
+					prepared.push({ url: `/${path}`, content: page.content ?? prepare(page) });
+					return true;
+				},
+			};
 		};
-	};
-	// Shards are written in waves of `jobs`, largest first; each wave's text is
-	// prepared while Pagefind works on the wave before.
-	const order = plan.map((shard, i) => ({ shard, primary: i === 0 }));
-	order.sort((a, b) => b.shard.paths.length - a.shard.paths.length);
-	const waves: (typeof order)[] = [];
-	for (let i = 0; i < order.length; i += jobs) waves.push(order.slice(i, i + jobs));
-	const stats = new Map<Shard, ShardStats>();
-	const wavePreparer = (wave: typeof order | undefined) => {
-		const parts = (wave ?? []).map(({ shard }) => preparer(shard));
-		return { parts, step: () => parts.some((part) => part.step()) };
-	};
-	let next = wavePreparer(waves[0]);
-	for (const [w, wave] of waves.entries()) {
-		const current = next;
-		while (current.step());
-		next = wavePreparer(waves[w + 1]);
-		const toWrite: (ShardJob & { digest: string; primary: boolean })[] = [];
-		for (const [i, { shard, primary }] of wave.entries()) {
-			const { prepared } = current.parts[i]!;
+		// Shards are written largest first, `jobs` at a time; the text of the
+		// shards still waiting is prepared while Pagefind works.
+		const order = plan.map((shard, i) => ({ shard, primary: i === 0 }));
+		order.sort((a, b) => b.shard.paths.length - a.shard.paths.length);
+		const preparers = new Map<number, ReturnType<typeof preparer>>();
+		const preparerOf = (i: number) => {
+			let found = preparers.get(i);
+			if (!found) preparers.set(i, (found = preparer(order[i]!.shard)));
+			return found;
+		};
+		let ahead = 0;
+		const meanwhile = () => {
+			for (; ahead < order.length; ahead++) if (preparerOf(ahead).step()) return true;
+			return false;
+		};
+		const stats = new Map<Shard, ShardStats>();
+		const digests = new Map<number, string>();
+		const take = async (i: number): Promise<ShardJob | undefined> => {
+			const { shard, primary } = order[i]!;
+			const part = preparerOf(i);
+			while (part.step());
+			const { prepared } = part;
 			const digest = digestOf(prepared, version);
 			const outputPath = join(dir, shard.dir);
 			const cached = lookup(cache, digest);
@@ -530,47 +747,80 @@ export async function indexSite(options: IndexOptions): Promise<IndexStats> {
 					// A damaged entry: index instead.
 				}
 			}
-			if (!reused) toWrite.push({ prepared, outputPath, digest, primary });
-			stats.set(shard, { key: shard.key, dir: shard.dir, pages: prepared.length, reused, digest });
-		}
-		if (toWrite.length === 0) continue;
-		await writeShards(toWrite, t, next.step);
-		for (const { outputPath, digest, primary } of toWrite) {
-			if (cache) store(cache, digest, outputPath);
-			if (!primary)
+			// A shard given to Pagefind while Astro wrote is kept if it holds exactly these pages.
+			const streamed = reused ? await stream?.discard(shard) : await stream?.take(shard, prepared);
+			stats.set(shard, {
+				key: shard.key,
+				dir: shard.dir,
+				pages: prepared.length,
+				reused,
+				streamed: Boolean(streamed),
+				digest,
+			});
+			if (reused) return undefined;
+			digests.set(i, digest);
+			return { prepared, outputPath, streamed };
+		};
+		await options.exited?.catch(() => undefined);
+		trace('writing');
+		await writeShards(order.length, take, jobs, t, meanwhile, (i, { outputPath }) => {
+			if (cache) store(cache, digests.get(i)!, outputPath);
+			if (!order[i]!.primary)
 				for (const file of readdirSync(outputPath))
 					if (RUNTIME.test(file)) rmSync(join(outputPath, file));
-		}
-	}
-	const shards = plan.map((shard) => stats.get(shard)!);
-	const fold = converters.length > 0 ? foldTable(chars, script.toSite, script.toOther) : '';
-	writeFileSync(
-		join(dir, PRIMARY_DIR, SHARD_MANIFEST),
-		JSON.stringify({ ...shardManifest(plan), ...(fold ? { fold } : {}) }) + '\n',
-	);
-	if (cache) prune(cache);
+			// Written: its text is no longer needed.
+			preparers.delete(i);
+		});
+		const shards = plan.map((shard) => stats.get(shard)!);
+		const fold = converters.length > 0 ? foldTable(chars, script.toSite, script.toOther) : '';
+		writeFileSync(
+			join(dir, PRIMARY_DIR, SHARD_MANIFEST),
+			JSON.stringify({ ...shardManifest(plan), ...(fold ? { fold } : {}) }) + '\n',
+		);
+		if (cache) prune(cache);
 
-	const languages = new Set<string>();
-	let indexBytes = 0;
-	let totalBytes = 0;
-	for (const shard of plan) {
-		const folder = join(dir, shard.dir);
-		const entry = JSON.parse(readFileSync(join(folder, 'pagefind-entry.json'), 'utf8')) as {
-			languages: Record<string, unknown>;
+		const languages = new Set<string>();
+		let indexBytes = 0;
+		let totalBytes = 0;
+		for (const shard of plan) {
+			const folder = join(dir, shard.dir);
+			const entry = JSON.parse(readFileSync(join(folder, 'pagefind-entry.json'), 'utf8')) as {
+				languages: Record<string, unknown>;
+			};
+			for (const language of Object.keys(entry.languages)) languages.add(language);
+			indexBytes += bytesUnder(folder, INDEX_DATA);
+			totalBytes += bytesUnder(folder);
+		}
+		return {
+			pages: pages.length,
+			languages: [...languages].sort(),
+			indexBytes,
+			totalBytes,
+			binary: binary!,
+			shards,
+			foldPairs: [...fold].length / 2,
 		};
-		for (const language of Object.keys(entry.languages)) languages.add(language);
-		indexBytes += bytesUnder(folder, INDEX_DATA);
-		totalBytes += bytesUnder(folder);
 	}
-	return {
-		pages: pages.length,
-		languages: [...languages].sort(),
-		indexBytes,
-		totalBytes,
-		binary: binary!,
-		shards,
-		foldPairs: [...fold].length / 2,
-	};
+
+	const reader = new PageReader(dir, options.exclude, options.written && prepare);
+	let stream: ShardStream | undefined;
+	try {
+		if (options.written) {
+			const expected = options.expected;
+			await reader.follow(options.written, () => {
+				if (!stream && expected && existsSync(expected)) {
+					stream = new ShardStream(planShards(readExpected(expected), maxPages));
+					trace('expected pages read');
+				}
+				stream?.feed(reader.pages);
+			});
+		}
+		reader.read(false);
+		stream?.feed(reader.pages);
+		return await indexPages(reader, stream);
+	} finally {
+		await stream?.close();
+	}
 }
 
 /** Site paths of content that is built but must not be found: withdrawn notices (and drafts, should one be built). */
@@ -615,12 +865,15 @@ export async function buildSearchIndex({
 	t,
 	written,
 	pagesWritten,
+	expectedPages,
 }: PostBuildContext): Promise<void> {
 	const stats = await indexSite({
 		dir: outDir,
 		t,
 		locale: site.locale,
 		written: pagesWritten ?? written,
+		exited: written,
+		expected: expectedPages,
 		...siteIndexOptions(validation),
 	});
 	if (stats.pages === 0) console.warn(t('search.index.empty'));

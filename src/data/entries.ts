@@ -44,12 +44,18 @@ export function contentFile(entry: { filePath?: string | undefined }): string {
 	return relative(resolveContentDir(), sourceFile(entry)).split(sep).join('/');
 }
 
+/** Excerpts already made, by entry: a notice is summarised on every list it is in. */
+const excerpts = new WeakMap<object, string>();
+
 /** The summary the editor wrote, or an excerpt of the body. */
 export function summaryOf(entry: {
 	data: { summary?: string | undefined };
 	body?: string | undefined;
 }): string {
-	return entry.data.summary ?? excerpt(entry.body ?? '');
+	if (entry.data.summary !== undefined) return entry.data.summary;
+	let made = excerpts.get(entry);
+	if (made === undefined) excerpts.set(entry, (made = excerpt(entry.body ?? '')));
+	return made;
 }
 
 /** The publishing unit of a notice, model worker or policy (`undefined` for a policy with an external issuer). */

@@ -6,6 +6,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { dayAt } from '../lib/dates.ts';
 import { buildUnitTree, type UnitTree } from '../lib/unit-tree.ts';
+import { announceSearchPages } from './search-pages.ts';
 import { translator } from '../i18n/index.ts';
 import type { SiteConfig } from '../schemas/site.ts';
 
@@ -84,7 +85,7 @@ async function load(): Promise<SiteModel> {
 	const policies = (await getCollection('policies')).sort((a, b) =>
 		b.data.issued.localeCompare(a.data.issued),
 	);
-	return {
+	const model: SiteModel = {
 		site,
 		buildDay,
 		builtAt,
@@ -95,6 +96,9 @@ async function load(): Promise<SiteModel> {
 		policies,
 		t: translator(site.locale),
 	};
+	// Before any page renders: the search index starts on pages as they are written.
+	announceSearchPages(model);
+	return model;
 }
 
 /** The site model, loaded once per build. */

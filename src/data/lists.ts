@@ -4,7 +4,7 @@
  * each at its stable path, paginated, with the filter groups to show. Pages
  * turn these into `getStaticPaths` results with `listPaths`.
  */
-import type { FilterGroup } from '../components/FilterBar.astro';
+import type { FilterGroup } from '../lib/filter-bar.ts';
 import {
 	COMPETITION_KIND_SLUGS,
 	HONOUR_LEVEL_SLUGS,

@@ -45,12 +45,21 @@ export function formatDate(
 	ctx: FormatContext,
 	style: DateStyle = 'long',
 ): string {
+	const key = `${value}|${style}|${ctx.locale}|${ctx.timeZone}`;
+	let text = formatted.get(key);
+	if (text !== undefined) return text;
 	const parts = parseCivil(value);
 	if (!parts) throw new RangeError(`Not a civil date: ${value}`);
 	const withTime = parts.hasTime && style !== 'month';
 	const options = withTime ? { ...DATE_OPTIONS[style], ...TIME_OPTIONS } : DATE_OPTIONS[style];
-	return dateTimeFormat(ctx, options).format(civilToInstant(value, ctx.timeZone));
+	text = dateTimeFormat(ctx, options).format(civilToInstant(value, ctx.timeZone));
+	// A build formats the same few thousand dates on page after page.
+	if (formatted.size >= 100_000) formatted.clear();
+	formatted.set(key, text);
+	return text;
 }
+
+const formatted = new Map<string, string>();
 
 /** An instant (epoch ms), e.g. the build time, as a date (and time when `withTime`). */
 export function formatInstant(instant: number, ctx: FormatContext, withTime = false): string {

@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateContent } from '../../src/lib/validate/index.ts';
+import { sortKey } from '../../src/lib/search-text.ts';
+import { sitePath, unsearchablePaths } from '../../scripts/postbuild/search.ts';
 
 const root = join(import.meta.dirname, '../..');
 const FIXTURES = join(root, 'tests/fixtures');
@@ -74,4 +76,42 @@ describe('npm run build', () => {
 		expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
 		expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe(before);
 	});
+});
+
+describe('the pages announced to the search index', () => {
+	it('are exactly the pages built with a searchable region, in file order, with their date keys', async () => {
+		const work = mkdtempSync(join(tmpdir(), 'gk-announce-'));
+		const outDir = join(work, 'dist');
+		const file = join(work, 'pages.json');
+		// As scripts/build.ts starts it: a production build, whatever the test runner set.
+		const env: NodeJS.ProcessEnv = { ...process.env };
+		for (const name of ['DEV', 'PROD', 'MODE', 'SSR', 'TEST', 'VITEST', 'BASE_URL'])
+			delete env[name];
+		const run = spawnSync(process.execPath, ['scripts/astro-build.ts', outDir], {
+			cwd: root,
+			env: {
+				...env,
+				NODE_ENV: 'production',
+				GONGKAI_NOW: '2026-11-21T02:00:00Z',
+				GONGKAI_SEARCH_PAGES_FILE: file,
+			},
+			encoding: 'utf8',
+		});
+		expect(run.status, run.stdout + run.stderr).toBe(0);
+		const announced = JSON.parse(readFileSync(file, 'utf8')) as { path: string; date: string }[];
+		const hidden = unsearchablePaths(await validateContent(join(root, 'content')));
+		const built = (readdirSync(outDir, { recursive: true, encoding: 'utf8' }) as string[])
+			.filter((f) => f.endsWith('index.html'))
+			.sort()
+			.map((f) => ({ path: sitePath(f), html: readFileSync(join(outDir, f), 'utf8') }))
+			.filter(
+				({ path, html }) =>
+					html.includes('data-pagefind-body') && !path.startsWith('display/') && !hidden.has(path),
+			)
+			.map(({ path, html }) => ({ path, date: sortKey(html, 'date') }));
+		expect(built.length).toBeGreaterThan(50);
+		expect(announced).toEqual(built);
+		// A withdrawn notice keeps its page but is not announced.
+		expect(hidden.size).toBeGreaterThan(0);
+	}, 120_000);
 });

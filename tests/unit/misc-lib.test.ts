@@ -4,7 +4,7 @@ import { sitemapFilter, unlistedNoticeIds } from '../../src/lib/sitemap-filter.t
 import { archiveTree } from '../../src/lib/archive.ts';
 import { feedItems } from '../../src/lib/feeds.ts';
 import { shortMarkdown } from '../../src/lib/markdown.ts';
-import { qrSvg } from '../../src/lib/qr.ts';
+import { qrSvg, qrWorkerRunning, symbolHere } from '../../src/lib/qr.ts';
 
 describe('feedItems', () => {
 	const sources = [
@@ -90,6 +90,25 @@ describe('qrSvg', () => {
 		expect(svg).toContain('<title>扫码查看 &lt;网页版&gt;</title>');
 		expect(svg).toMatch(/viewBox="0 0 \d+ \d+"/);
 		expect(svg.trim().endsWith('</svg>')).toBe(true);
+	});
+
+	it('makes in its worker thread the same code as in this one, and each code once', async () => {
+		const urls = Array.from(
+			{ length: 20 },
+			(_, i) => `https://union.example.com/notices/2026/n${i}/`,
+		);
+		const made = await Promise.all(urls.map((url) => qrSvg(url, { label: 'QR' })));
+		for (const [i, svg] of made.entries()) {
+			const here = (await symbolHere(urls[i]!)).trim();
+			expect(svg).toBe(
+				here
+					.replace(/^<svg /, '<svg role="img" aria-label="QR" ')
+					.replace(/^(<svg[^>]*>)/, '$1<title>QR</title>'),
+			);
+		}
+		expect(qrWorkerRunning()).toBe(true);
+		expect(new Set(made).size).toBe(urls.length);
+		expect(await qrSvg(urls[0]!, { label: 'QR' })).toBe(made[0]);
 	});
 });
 

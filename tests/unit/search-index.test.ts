@@ -200,6 +200,108 @@ describe('indexSite on a large site', () => {
 		}
 	}, 60_000);
 
+	/** What the Astro build announces for files(): every indexed page, with its date sort key. */
+	const announced = [
+		['model-workers/li/', '0000-00-00'],
+		['notices/2024/a/', '2024-03-01'],
+		['notices/2024/b/', '2024-05-01'],
+		['notices/2024/c/', '2024-09-01'],
+		['notices/2025/a/', '2025-02-01'],
+		['notices/2025/b/', '2025-06-01'],
+		['notices/2026/a/', '2026-01-10'],
+		['notices/2026/b/', '2026-11-01'],
+		['policies/p/', '2025-08-01'],
+		['units/hq/', '0000-00-00'],
+	].map(([path, date]) => ({ path: path!, date: date! }));
+
+	/** Every file of each index folder, by name (names carry content hashes). */
+	const indexFiles = (dir: string) =>
+		readdirSync(dir)
+			.filter((name) => name.startsWith('pagefind'))
+			.sort()
+			.map((name) => [
+				name,
+				(readdirSync(join(dir, name), { recursive: true }) as string[]).sort(),
+			]);
+
+	/** Indexes files() while "Astro" writes it, having announced `expected`; `then` runs once the pages were taken. */
+	async function follow(
+		expected: { path: string; date: string }[],
+		then?: (write: (path: string, html: string) => void) => void,
+		cacheDir: string | false = false,
+	) {
+		const root = mkdtempSync(join(tmpdir(), 'gk-stream-'));
+		dirs.push(root);
+		const dir = join(root, 'dist');
+		const write = (path: string, html: string) => {
+			mkdirSync(dirname(join(dir, path)), { recursive: true });
+			writeFileSync(join(dir, path), html);
+		};
+		writeFileSync(join(root, 'pages.json'), JSON.stringify(expected));
+		let finish!: () => void;
+		const written = new Promise<void>((done) => (finish = done));
+		const indexing = indexSite({
+			dir,
+			t,
+			shardPages: 4,
+			cacheDir,
+			written,
+			expected: join(root, 'pages.json'),
+		});
+		for (const [path, html] of Object.entries(files())) write(path, html);
+		// Long enough for the reader to take every page as finished.
+		await new Promise((wake) => setTimeout(wake, 4500));
+		then?.(write);
+		finish();
+		return { stats: await indexing, dir };
+	}
+
+	it('gives announced shards to Pagefind while pages are written, and makes the index the finished site makes', async () => {
+		const once = site(files());
+		const reference = await indexSite({ dir: once, t, shardPages: 4, cacheDir: false });
+		const { stats, dir } = await follow(announced);
+		expect(stats.shards.map((s) => `${s.key}:${s.streamed}`)).toEqual([
+			'2026:true',
+			'2025:true',
+			'2024:true',
+			'undated:true',
+		]);
+		expect(indexFiles(dir)).toEqual(indexFiles(once));
+		expect(stats.shards.map((s) => s.digest)).toEqual(reference.shards.map((s) => s.digest));
+
+		// Built again with the shards in the cache: the streamed ones are dropped unused.
+		const cacheDir = mkdtempSync(join(tmpdir(), 'gk-search-cache-'));
+		dirs.push(cacheDir);
+		await indexSite({ dir: site(files()), t, shardPages: 4, cacheDir });
+		const again = await follow(announced, undefined, cacheDir);
+		expect(again.stats.shards.map((s) => `${s.reused}:${s.streamed}`)).toEqual(
+			Array(4).fill('true:false'),
+		);
+		expect(indexFiles(again.dir)).toEqual(indexFiles(once));
+	}, 60_000);
+
+	it('indexes again, from the pages, a shard the announcement got wrong or whose page changed after it was given', async () => {
+		// 2025/b announced in 2024, units/hq not announced, 2026/a rewritten after it was taken.
+		const wrong = announced
+			.filter((p) => p.path !== 'units/hq/')
+			.map((p) => (p.path === 'notices/2025/b/' ? { ...p, date: '2024-06-01' } : p));
+		const { stats, dir } = await follow(wrong, (write) =>
+			write('notices/2026/a/index.html', dated('寒潮调整上下班时间', '2026-01-10')),
+		);
+		expect(stats.shards.map((s) => `${s.key}:${s.streamed}`)).toEqual([
+			'2026:false',
+			'2025:false',
+			'2024:false',
+			'undated:false',
+		]);
+		const once = site({
+			...files(),
+			'notices/2026/a/index.html': dated('寒潮调整上下班时间', '2026-01-10'),
+		});
+		await indexSite({ dir: once, t, shardPages: 4, cacheDir: false });
+		expect(indexFiles(dir)).toEqual(indexFiles(once));
+	}, 60_000);
+
 	it('keeps a single index up to the bound, and clears the shards of an earlier run', async () => {
 		const dir = site(files());
 		await indexSite({ dir, t, shardPages: 4, cacheDir: false });

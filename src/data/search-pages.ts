@@ -1,0 +1,61 @@
+/**
+ * The detail pages the search index will hold, as the Astro build announces
+ * them before it renders any (scripts/postbuild/search.ts gives each shard of
+ * the index to Pagefind while the pages are still being written, and checks
+ * the result against the pages actually built — an announcement that turns
+ * out wrong costs time, never a wrong index).
+ *
+ * Detail pages are rendered in path order (`inPathOrder`, used by their
+ * `getStaticPaths`), the order the index takes them in.
+ */
+import { renameSync, writeFileSync } from 'node:fs';
+import type { ShardPage } from '../lib/search-shards.ts';
+import { UNDATED_SORT_KEY } from '../lib/search.ts';
+import { entryPath } from './entries.ts';
+import type { Competition, Notice, Policy, SiteModel } from './index.ts';
+
+/** Entries sorted by their page's site path, as file listings sort them (`a-b/` before `a/`). */
+export function inPathOrder<T extends { id: string }>(entries: readonly T[]): T[] {
+	const key = (entry: T) => `${entry.id}/`;
+	return [...entries].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/** The date a detail page is sorted and sharded by in the search index (SearchMeta's `date`). */
+export const searchDate = {
+	notice: (entry: Notice) => entry.data.date.slice(0, 10),
+	policy: (entry: Policy) => entry.data.issued.slice(0, 10),
+	competition: (entry: Competition) => entry.data.period.start.slice(0, 10),
+};
+
+/** Every page the index will hold, by site path, with its date sort key. */
+export function expectedSearchPages(model: SiteModel): ShardPage[] {
+	const pages: ShardPage[] = [
+		...model.competitions.map((c) => ({
+			path: entryPath('competitions', c.id),
+			date: searchDate.competition(c),
+		})),
+		...model.modelWorkers.map((w) => ({
+			path: entryPath('model-workers', w.id),
+			date: UNDATED_SORT_KEY,
+		})),
+		// A withdrawn notice keeps its page but leaves the index.
+		...model.notices
+			.filter((n) => !n.data.withdrawn)
+			.map((n) => ({ path: entryPath('notices', n.id), date: searchDate.notice(n) })),
+		...model.policies.map((p) => ({
+			path: entryPath('policies', p.id),
+			date: searchDate.policy(p),
+		})),
+		...model.units.all().map((u) => ({ path: entryPath('units', u.id), date: UNDATED_SORT_KEY })),
+	];
+	return pages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** Writes {@link expectedSearchPages} where the build asked (`GONGKAI_SEARCH_PAGES_FILE`), whole or not at all. */
+export function announceSearchPages(model: SiteModel): void {
+	const file = process.env.GONGKAI_SEARCH_PAGES_FILE;
+	if (!file) return;
+	const temporary = `${file}.${process.pid}.tmp`;
+	writeFileSync(temporary, JSON.stringify(expectedSearchPages(model)));
+	renameSync(temporary, file);
+}
