@@ -14,10 +14,12 @@ import { UNDATED_SORT_KEY } from '../lib/search.ts';
 import { entryPath } from './entries.ts';
 import type { Competition, Notice, Policy, SiteModel } from './index.ts';
 
+/** Code-unit order of strings, as a sorted file listing has it (not the locale's). */
+const codeUnitOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Entries sorted by their page's site path, as file listings sort them (`a-b/` before `a/`). */
 export function inPathOrder<T extends { id: string }>(entries: readonly T[]): T[] {
-	const key = (entry: T) => `${entry.id}/`;
-	return [...entries].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+	return [...entries].sort((a, b) => codeUnitOrder(`${a.id}/`, `${b.id}/`));
 }
 
 /** The date a detail page is sorted and sharded by in the search index (SearchMeta's `date`). */
@@ -48,7 +50,7 @@ export function expectedSearchPages(model: SiteModel): ShardPage[] {
 		})),
 		...model.units.all().map((u) => ({ path: entryPath('units', u.id), date: UNDATED_SORT_KEY })),
 	];
-	return pages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+	return pages.sort((a, b) => codeUnitOrder(a.path, b.path));
 }
 
 /** Writes {@link expectedSearchPages} where the build asked (`GONGKAI_SEARCH_PAGES_FILE`), whole or not at all. */

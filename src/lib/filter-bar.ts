@@ -11,6 +11,8 @@
  * component makes it once per list (see filterBarHtml's callers).
  */
 
+import { escapeHtml } from './html.ts';
+
 export interface FilterOption {
 	label: string;
 	/** Path under the site base. */
@@ -37,19 +39,6 @@ export interface FilterBarText {
 	current: (value: string) => string;
 	/** A count as the locale writes it. */
 	count: (value: number) => string;
-}
-
-const ESCAPES: Record<string, string> = {
-	'&': '&amp;',
-	'<': '&lt;',
-	'>': '&gt;',
-	'"': '&quot;',
-	"'": '&#39;',
-};
-
-/** Text or an attribute value, escaped as Astro escapes them. */
-export function escapeHtml(value: string): string {
-	return value.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
 function optionsHtml(group: FilterGroup, text: FilterBarText): string {

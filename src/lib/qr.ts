@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import QRCode from 'qrcode';
+import { escapeHtml } from './html.ts';
 
 export interface QrOptions {
 	/** Accessible name of the image, e.g. "扫码查看网页版". */
@@ -20,8 +21,8 @@ export async function qrSvg(text: string, options: QrOptions): Promise<string> {
 	const svg = await symbol(text);
 	const attributes = [
 		'role="img"',
-		`aria-label="${escapeAttribute(options.label)}"`,
-		options.className ? `class="${escapeAttribute(options.className)}"` : '',
+		`aria-label="${escapeHtml(options.label)}"`,
+		options.className ? `class="${escapeHtml(options.className)}"` : '',
 	]
 		.filter(Boolean)
 		.join(' ');
@@ -29,7 +30,7 @@ export async function qrSvg(text: string, options: QrOptions): Promise<string> {
 	return svg
 		.trim()
 		.replace(/^<svg /, `<svg ${attributes} `)
-		.replace(/^(<svg[^>]*>)/, `$1<title>${escapeText(options.label)}</title>`);
+		.replace(/^(<svg[^>]*>)/, `$1<title>${escapeHtml(options.label)}</title>`);
 }
 
 /** The generator's options: error correction M, a 2-module quiet zone. */
@@ -139,16 +140,4 @@ function symbol(text: string): Promise<string> {
 		if (symbols.size > 50_000) symbols.delete(symbols.keys().next().value!);
 	}
 	return svg;
-}
-
-function escapeAttribute(value: string): string {
-	return value
-		.replace(/&/g, '&amp;')
-		.replace(/"/g, '&quot;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;');
-}
-
-function escapeText(value: string): string {
-	return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -13,6 +13,8 @@
  * browser (search-fold.ts).
  */
 
+import { escapeHtml } from './html.ts';
+
 /** Zero-width space: Pagefind's own word separator for Chinese; invisible in excerpts. */
 export const ZWSP = '\u200b';
 
@@ -278,14 +280,6 @@ function addHan(text: string, set: Set<string>): void {
 			i++;
 		}
 	}
-}
-
-function escapeHtml(text: string): string {
-	return text
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/"/g, '&quot;');
 }
 
 /**

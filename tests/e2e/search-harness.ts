@@ -3,7 +3,7 @@
  * `npm run bench:search`: type a query like a reader, wait until its
  * results are on the page, read them back.
  */
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 /** Records when each search run finishes (before any page script runs). */
 export const TIMING_SCRIPT = `
@@ -15,6 +15,16 @@ export const TIMING_SCRIPT = `
 		}
 	}).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-state'] });
 `;
+
+/** A fresh page on the search page at `url` (with an optional query string), results awaited when there is a query. */
+export async function openSearch(browser: Browser, url: string, query = ''): Promise<Page> {
+	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+	const page = await context.newPage();
+	await page.addInitScript(TIMING_SCRIPT);
+	await page.goto(`${url}search/${query}`);
+	if (query) await waitForResults(page);
+	return page;
+}
 
 /** Resolves when the search element has finished a run after `after` runs were seen. */
 export async function waitForResults(page: Page, after = 0): Promise<number> {

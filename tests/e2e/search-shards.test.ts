@@ -16,7 +16,13 @@ import { translator } from '../../src/i18n/index.ts';
 import { parseManifest } from '../../src/lib/search-shards.ts';
 import { validateContent } from '../../src/lib/validate/index.ts';
 import { BASE, DIST, launch, serve, type StaticServer } from './harness.ts';
-import { resultPaths, search, TIMING_SCRIPT, waitForResults } from './search-harness.ts';
+import {
+	openSearch,
+	resultPaths,
+	search,
+	TIMING_SCRIPT,
+	waitForResults,
+} from './search-harness.ts';
 import { recallAt, SEARCH_QUERIES } from './search-queries.ts';
 
 const root = join(import.meta.dirname, '../..');
@@ -52,14 +58,7 @@ afterAll(async () => {
 	if (shardedDir) rmSync(shardedDir, { recursive: true, force: true });
 });
 
-async function open(server: StaticServer, query = ''): Promise<Page> {
-	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-	const page = await context.newPage();
-	await page.addInitScript(TIMING_SCRIPT);
-	await page.goto(`${server.url}search/${query}`);
-	if (query) await waitForResults(page);
-	return page;
-}
+const open = (server: StaticServer, query = '') => openSearch(browser, server.url, query);
 
 /** Every result of the page (clicking "more" until all are shown): path and date. */
 async function allResults(page: Page): Promise<Array<{ path: string; date: string }>> {

@@ -7,7 +7,13 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE, launch, serve, type StaticServer } from './harness.ts';
-import { resultPaths, search, TIMING_SCRIPT, waitForResults } from './search-harness.ts';
+import {
+	openSearch,
+	resultPaths,
+	search,
+	TIMING_SCRIPT,
+	waitForResults,
+} from './search-harness.ts';
 import { recallAt, SEARCH_QUERIES } from './search-queries.ts';
 
 let server: StaticServer;
@@ -24,14 +30,7 @@ afterAll(async () => {
 });
 
 /** A fresh page on the search page (optionally with a query string), results awaited when there is a query. */
-async function open(query = ''): Promise<Page> {
-	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-	const page = await context.newPage();
-	await page.addInitScript(TIMING_SCRIPT);
-	await page.goto(`${server.url}search/${query}`);
-	if (query) await waitForResults(page);
-	return page;
-}
+const open = (query = '') => openSearch(browser, server.url, query);
 
 /** Presses Tab until `predicate` holds for the focused element (at most `max` times). */
 async function tabTo(page: Page, predicate: string, max = 80): Promise<void> {
