@@ -8,6 +8,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { parse } from 'yaml';
 import { BREAKPOINTS, bodyImages } from './src/lib/body-images.ts';
+import { announcedFirst } from './src/lib/render-order.ts';
 import { resolveContentDir } from './src/lib/content-dir.ts';
 import { sitemapFilter, unlistedNoticeIds } from './src/lib/sitemap-filter.ts';
 
@@ -23,24 +24,37 @@ const base = process.env.BASE ?? url?.pathname ?? '/';
 const cacheDir = `./node_modules/.astro/${createHash('sha256').update(contentDir).digest('hex').slice(0, 12)}`;
 
 /**
- * Tells scripts/build.ts that every page is written, before Astro goes on to
- * encode images: `file` is created when rendering ends (the prerenderer's
- * teardown), so the search index can start on the pages meanwhile.
- * @param {string | undefined} file
+ * What scripts/build.ts needs from the render for the search index, which
+ * is built alongside: the pages the index holds are rendered first, in the
+ * order announced in `announced` (src/lib/render-order.ts), and `rendered`
+ * is created when rendering ends (the prerenderer's teardown), before Astro
+ * goes on to encode images.
+ * @param {{ rendered?: string, announced?: string }} files
  * @returns {import('astro').AstroIntegration}
  */
-function renderedSignal(file) {
+function searchAlongside({ rendered, announced }) {
 	return {
-		name: 'gongkai:rendered-signal',
+		name: 'gongkai:search-alongside',
 		hooks: {
 			'astro:build:start': ({ setPrerenderer }) => {
-				if (!file) return;
+				if (!rendered && !announced) return;
 				setPrerenderer((base) => ({
 					...base,
-					name: 'gongkai:signal',
+					name: 'gongkai:search-alongside',
+					async getStaticPaths() {
+						const paths = await base.getStaticPaths();
+						// Written while the routes listed their paths (the site model's load).
+						if (!announced || !existsSync(announced)) return paths;
+						/** @type {Array<{ path: string }>} */
+						const pages = JSON.parse(readFileSync(announced, 'utf8'));
+						return announcedFirst(
+							paths,
+							pages.map((page) => page.path),
+						);
+					},
 					async teardown() {
 						await base.teardown?.();
-						writeFileSync(file, '');
+						if (rendered) writeFileSync(rendered, '');
 					},
 				}));
 			},
@@ -101,7 +115,10 @@ export default defineConfig({
 		},
 	},
 	integrations: [
-		renderedSignal(process.env.GONGKAI_RENDERED_FILE),
+		searchAlongside({
+			rendered: process.env.GONGKAI_RENDERED_FILE,
+			announced: process.env.GONGKAI_SEARCH_PAGES_FILE,
+		}),
 		mdx(),
 		// No display pages, withdrawn notices or drafts in the sitemap.
 		sitemap({ filter: sitemapFilter(unlistedNoticeIds(contentDir)) }),

@@ -3,22 +3,23 @@
  * dist/. Readers and deploy scripts never see a half-written site: a failed
  * run leaves the previous complete dist/ (or none) and exits 1.
  *
- * `astro build` (scripts/astro-build.ts) and the post-build steps
- * (scripts/postbuild/run.ts) each run in a process of their own, one after
- * the other: the search index never shares the machine's memory with
- * Astro's. Astro starts while this process validates the content (on
- * another core); its output is shown only once the content is valid. This
- * process only validates, orchestrates and swaps.
+ * Three processes of their own, each giving its memory back when it ends:
+ * the validation (scripts/build-check.ts), `astro build`
+ * (scripts/astro-build.ts) and the post-build steps
+ * (scripts/postbuild/run.ts). Astro starts at once, alongside the
+ * validation, and its output is shown only once the content is valid; the
+ * post-build steps then start while Astro is still writing, and build the
+ * search index from the pages as they appear. This process only
+ * orchestrates and swaps.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { translator } from '../src/i18n/index.ts';
+import { parse } from 'yaml';
+import { dictionaries, translator } from '../src/i18n/index.ts';
+import type { Locale } from '../src/schemas/site.ts';
 import { resolveContentDir } from '../src/lib/content-dir.ts';
-import { validateContent } from '../src/lib/validate/index.ts';
-import { report } from '../src/lib/validate/report.ts';
-import type { PostBuildInput } from './postbuild/run.ts';
 
 const root = resolve(import.meta.dirname, '..');
 // A production build whatever the caller's environment: a test runner's NODE_ENV=test
@@ -36,10 +37,17 @@ const outDir = resolve(root, process.env.OUT_DIR ?? 'dist');
 const HEAP = `--max-old-space-size=${Math.max(4096, Math.floor(totalmem() / 2 / 1024 / 1024))}`;
 const work = join(root, '.gongkai');
 
-/** The base path the site is served under: BASE, else the path of site.yaml's url. */
-function siteBase(url: string | undefined): string {
-	const path = process.env.BASE ?? (url ? new URL(url).pathname : '/');
-	return path.endsWith('/') ? path : `${path}/`;
+/** The site's locale for this process's own messages (site.yaml is validated by scripts/build-check.ts). */
+function siteLocale(contentDir: string): Locale {
+	try {
+		const { locale } = (parse(readFileSync(join(contentDir, 'site.yaml'), 'utf8')) ?? {}) as {
+			locale?: unknown;
+		};
+		if (typeof locale === 'string' && Object.hasOwn(dictionaries, locale)) return locale as Locale;
+	} catch {
+		// Reported by the validation.
+	}
+	return 'zh-CN';
 }
 
 interface Child {
@@ -102,21 +110,41 @@ async function finished(script: string, child: Child): Promise<void> {
 	throw new Error(signal ? `${script}: stopped by ${signal}${oom}` : '');
 }
 
+/** Prefix of a replaced site's folder in .gongkai/, until it is removed. */
+const OLD = 'old-';
+
+/**
+ * Removes `folder` in a process of its own that outlives this one: the new
+ * site is in place already, and deleting the old one — tens of thousands of
+ * files at a large union, 10–15 s — need not hold up the build.
+ */
+function removeLater(folder: string): void {
+	if (!existsSync(folder)) return;
+	spawn(
+		process.execPath,
+		['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', folder],
+		{ detached: true, stdio: 'ignore' },
+	).unref();
+}
+
 async function main(): Promise<number> {
 	const started = performance.now();
+	const startedAt = Date.now();
 	const contentDir = resolveContentDir();
 	mkdirSync(work, { recursive: true });
+	// Replaced sites an earlier build could not remove (stopped meanwhile).
+	for (const name of readdirSync(work)) if (name.startsWith(OLD)) removeLater(join(work, name));
 	const staging = join(work, `dist-${process.pid}`);
 	rmSync(staging, { recursive: true, force: true });
 	const context = join(work, `postbuild-${process.pid}.json`);
 
-	// Created by Astro once every page is written (astro.config.mjs, renderedSignal).
+	// Created by Astro once every page is written (astro.config.mjs, searchAlongside).
 	const rendered = `${staging}.rendered`;
 	rmSync(rendered, { force: true });
 	// Written by Astro before it renders: the pages the search index will hold (src/data/search-pages.ts).
 	const expected = `${staging}.search-pages.json`;
 	rmSync(expected, { force: true });
-	// Astro starts at once, on another core, while the content is validated here;
+	// Astro starts at once, on another core, while the content is validated;
 	// nothing it writes counts (or is shown) unless the content is valid.
 	const astro = startScript('scripts/astro-build.ts', [staging], {
 		hold: true,
@@ -129,15 +157,14 @@ async function main(): Promise<number> {
 		rmSync(rendered, { force: true });
 		rmSync(expected, { force: true });
 	};
-	const result = await validateContent(contentDir).catch(async (error: unknown) => {
+	// The content is validated, and the post-build steps' input written, in a
+	// process of its own: its memory is back before Astro and the index peak.
+	const check = startScript('scripts/build-check.ts', [context, staging, String(startedAt)]);
+	const t = translator(siteLocale(contentDir));
+	const valid = (await check.done).code === 0;
+	if (!valid) {
 		await stopAstro();
-		throw error;
-	});
-	const t = translator(result.site?.locale ?? 'zh-CN');
-	const { lines, errors } = report(result.problems, t, result.files, performance.now() - started);
-	for (const line of lines) console.log(line);
-	if (errors) {
-		await stopAstro();
+		rmSync(context, { force: true });
 		console.error(t('check.buildStopped'));
 		return 1;
 	}
@@ -145,15 +172,6 @@ async function main(): Promise<number> {
 
 	let postbuild: Child | undefined;
 	try {
-		const site = result.site;
-		if (!site) throw new Error('site.yaml did not validate');
-		const input: PostBuildInput = {
-			outDir: staging,
-			contentDir,
-			base: siteBase(site.url),
-			validation: result,
-		};
-		writeFileSync(context, JSON.stringify(input));
 		// The post-build steps start now: the search index reads pages while Astro
 		// writes the rest, on the core Astro leaves idle — and gives them to Pagefind
 		// shard by shard once Astro has announced them (`expected`) — and writes the
@@ -183,10 +201,10 @@ async function main(): Promise<number> {
 		rmSync(expected, { force: true });
 	}
 	// Swap: the old site stays in place until the new one is complete.
-	const old = join(work, `old-${process.pid}`);
+	const old = join(work, `${OLD}${process.pid}`);
 	if (existsSync(outDir)) renameSync(outDir, old);
 	renameSync(staging, outDir);
-	rmSync(old, { recursive: true, force: true });
+	removeLater(old);
 	console.log(`✓ ${outDir} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 	return 0;
 }

@@ -18,6 +18,8 @@
  * first query (Chromium, when /usr/bin/chromium exists).
  *
  * Environment: BENCH_NOTICES, BENCH_REBUILD=0 (skip 3), BENCH_BARE=0 (skip 4),
+ * BENCH_ROUNDS=N (N full builds and bare pairs, interleaved, with the median
+ * ratio: a shared machine's speed drifts by a third within minutes),
  * BENCH_KEEP=1 (keep the temporary folder), BENCH_QUERIES (comma-separated).
  * Results are also written to .gongkai/bench/scale-<notices>.json.
  */
@@ -209,6 +211,13 @@ function describeCounts(c: SynthCounts): string {
 	return `${num(c.notices)} notices, ${num(c.modelWorkers)} model workers, ${num(c.competitions)} competitions, ${num(c.policies)} policies, ${num(c.units)} units`;
 }
 
+/** The middle value (the mean of the two middle ones for an even count). */
+export function median(values: readonly number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const mid = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
 function failIf(run: Run): void {
 	if (run.exitCode === 0) return;
 	const tail = readFileSync(run.log, 'utf8').split('\n').slice(-30).join('\n');
@@ -220,6 +229,7 @@ async function main(): Promise<void> {
 	if (!Number.isInteger(notices) || notices < 10)
 		throw new Error(`BENCH_NOTICES must be an integer ≥ 10, not ${process.env.BENCH_NOTICES}`);
 	const queries = (process.env.BENCH_QUERIES ?? '安全生产,劳动模范').split(',').filter(Boolean);
+	const roundsWanted = Math.max(1, Math.floor(Number(process.env.BENCH_ROUNDS ?? 1)) || 1);
 	const counts = countsFor(notices);
 	const work = join(tmpdir(), `gongkai-bench-${notices}-${process.pid}`);
 	rmSync(work, { recursive: true, force: true });
@@ -303,8 +313,8 @@ async function main(): Promise<void> {
 		}
 
 		// Baseline: bare Astro over the same notices, then bare Pagefind over its output.
-		if (process.env.BENCH_BARE !== '0') {
-			const bare = bareProject(join(work, 'bare'), join(content, 'notices'));
+		const bareRun = async (name: string) => {
+			const bare = bareProject(join(work, name), join(content, 'notices'));
 			// Inside the project: Astro's prerender step imports packages from the output folder.
 			const bareOut = join(bare, 'dist');
 			const astroBin = join(root, 'node_modules/astro/bin/astro.mjs');
@@ -312,26 +322,26 @@ async function main(): Promise<void> {
 				'bare Astro',
 				process.execPath,
 				[astroBin, 'build', '--outDir', bareOut],
-				{
-					cwd: bare,
-					env,
-					log: join(work, 'bare-astro.log'),
-				},
+				{ cwd: bare, env, log: join(work, `${name}-astro.log`) },
 			);
 			failIf(astro);
-			const barePages = folderSize(bareOut, (f) => f.endsWith('.html')).files;
-			say(
-				`  bare Astro: ${astro.seconds.toFixed(1)} s, peak ${gb(astro.peakRss)}, ${num(barePages)} pages`,
-			);
 			const binary = createRequire(join(root, 'node_modules/pagefind/package.json')).resolve(
 				`@pagefind/${process.platform}-${process.arch}/bin/pagefind_extended`,
 			);
 			const pf = await measure('bare Pagefind', binary, ['--site', bareOut], {
 				cwd: work,
 				env,
-				log: join(work, 'bare-pagefind.log'),
+				log: join(work, `${name}-pagefind.log`),
 			});
 			failIf(pf);
+			return { astro, pf, bareOut };
+		};
+		if (process.env.BENCH_BARE !== '0') {
+			const { astro, pf, bareOut } = await bareRun('bare');
+			const barePages = folderSize(bareOut, (f) => f.endsWith('.html')).files;
+			say(
+				`  bare Astro: ${astro.seconds.toFixed(1)} s, peak ${gb(astro.peakRss)}, ${num(barePages)} pages`,
+			);
 			const bareIndex = folderSize(join(bareOut, 'pagefind')).bytes;
 			say(
 				`  bare Pagefind: ${pf.seconds.toFixed(1)} s, peak ${gb(pf.peakRss)}, index ${mb(bareIndex)}`,
@@ -358,6 +368,33 @@ async function main(): Promise<void> {
 				time: full.seconds / bareSeconds,
 				peakRss: full.peakRss / Math.max(astro.peakRss, pf.peakRss),
 			};
+
+			// More rounds (BENCH_ROUNDS): a full build in a fresh engine copy, then the
+			// bare pair, each time — on a shared machine one round's ratio can be off
+			// by a third; the median of several, taken close together, is not.
+			const rounds = [{ full: full.seconds, bare: bareSeconds, ratio: full.seconds / bareSeconds }];
+			for (let round = 2; round <= roundsWanted; round++) {
+				const engineCopy = isolatedEngine(join(work, `engine-${round}`));
+				const out = join(work, `full-${round}`);
+				const again = await measure('full build', process.execPath, ['scripts/build.ts'], {
+					cwd: engineCopy,
+					env: { ...env, CONTENT_DIR: content, OUT_DIR: out },
+					log: join(work, `full-${round}.log`),
+				});
+				failIf(again);
+				const pair = await bareRun(`bare-${round}`);
+				const seconds = pair.astro.seconds + pair.pf.seconds;
+				rounds.push({ full: again.seconds, bare: seconds, ratio: again.seconds / seconds });
+				say(
+					`  round ${round}: full ${again.seconds.toFixed(1)} s, bare ${seconds.toFixed(1)} s (${(again.seconds / seconds).toFixed(2)}×)`,
+				);
+				for (const dir of [out, engineCopy, join(work, `bare-${round}`)])
+					rmSync(dir, { recursive: true, force: true });
+			}
+			if (rounds.length > 1) {
+				result.rounds = rounds;
+				(result.ratio as Record<string, number>).median = median(rounds.map((r) => r.ratio));
+			}
 		}
 	} finally {
 		if (process.env.BENCH_KEEP !== '1') rmSync(work, { recursive: true, force: true });
@@ -394,7 +431,8 @@ function printTable(r: Record<string, unknown>): void {
 				peakRss: number;
 		  }
 		| undefined;
-	const ratio = r.ratio as { time: number; peakRss: number } | undefined;
+	const ratio = r.ratio as { time: number; peakRss: number; median?: number } | undefined;
+	const rounds = r.rounds as Array<{ ratio: number }> | undefined;
 	const q = (x: Q) =>
 		x
 			? Object.entries(x)
@@ -456,6 +494,10 @@ function printTable(r: Record<string, unknown>): void {
 	if (ratio)
 		console.log(
 			`ratio full / (bare Astro + bare Pagefind): time ${ratio.time.toFixed(2)}×, peak RSS ${ratio.peakRss.toFixed(2)}×`,
+		);
+	if (ratio?.median !== undefined && rounds)
+		console.log(
+			`ratio over ${rounds.length} rounds: ${rounds.map((x) => `${x.ratio.toFixed(2)}×`).join(', ')} — median ${ratio.median.toFixed(2)}×`,
 		);
 	if (rebuild) console.log(`ratio daily rebuild / full build: ${rebuild.ratioToFull.toFixed(2)}×`);
 }

@@ -41,15 +41,16 @@ export interface PostBuildStep {
 	 * depends on what they do), even before Astro has finished (it is given
 	 * `written`). The search index does: it reads pages while Astro writes the
 	 * rest, Pagefind works in a process of its own, and the other steps fill
-	 * the time this one waits.
+	 * the time this one waits. So does the version: it waits for `written`,
+	 * then hashes the pages in a worker thread while the others go on.
 	 */
 	alongside?: boolean;
 }
 
-/** Later steps may rely on earlier ones; the search index reads pages none of them changes. */
+/** Later steps may rely on earlier ones; the search index reads pages none of them changes (the version changes only pages no search finds). */
 export const steps: PostBuildStep[] = [
 	{ name: 'search', run: buildSearchIndex, alongside: true },
-	{ name: 'version', run: writeVersion },
+	{ name: 'version', run: writeVersion, alongside: true },
 	{ name: 'attachments', run: copyAttachments },
 	{ name: 'images', run: scanImages },
 ];

@@ -52,6 +52,7 @@ import { htmlLang, indexableHtml, sortKey, sourceDocument } from '../../src/lib/
 import type { Translate } from '../../src/lib/problems.ts';
 import type { ValidationResult } from '../../src/lib/validate/index.ts';
 import type { PostBuildContext } from './index.ts';
+import { siteFiles } from './site-files.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -105,8 +106,11 @@ export interface IndexOptions {
 	expected?: string;
 	/**
 	 * Settles when Astro has exited (later than `written`, which may settle once
-	 * the pages are written): index files are written after it, when Astro's
-	 * memory is back — writing a shard is when Pagefind needs the most.
+	 * the pages are written). Before it, once the announced pages have all been
+	 * given to Pagefind, their shards are written one at a time (Astro renders
+	 * them first, then pages no search finds); after it, the rest `jobs` at a
+	 * time, as Astro's memory is back — writing a shard is when Pagefind needs
+	 * the most. Without it, nothing is written before the pages are.
 	 */
 	exited?: Promise<unknown>;
 	/**
@@ -135,6 +139,8 @@ export interface ShardStats {
 	reused: boolean;
 	/** Given to Pagefind while Astro was writing the site (ShardStream). */
 	streamed: boolean;
+	/** Its index files written, too, before Astro had finished (ShardStream.writeAhead). */
+	ahead: boolean;
 	/** Digest of the shard's input (its cache key). */
 	digest: string;
 }
@@ -183,13 +189,18 @@ export function sitePath(file: string): string {
 	return path === 'index.html' ? '' : path.replace(/(^|\/)index\.html$/, '$1');
 }
 
+/** The built HTML file of a site path: `notices/a/` → `notices/a/index.html` (sitePath's inverse). */
+function htmlFile(path: string): string {
+	return join(path, 'index.html');
+}
+
 /** The site's HTML files, sorted, outside the index folders. */
 function htmlFiles(dir: string): string[] {
-	// Astro may not have made the folder yet (see PageReader.follow).
-	if (!existsSync(dir)) return [];
-	return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
-		.filter((file) => file.endsWith('.html') && !/^pagefind[^\\/]*[\\/]/.test(file))
-		.sort();
+	return siteFiles(
+		dir,
+		(file) => file.endsWith('.html'),
+		(folder) => !/^pagefind[^/]*$/.test(folder),
+	);
 }
 
 function bytesUnder(path: string, filter: (file: string) => boolean = () => true): number {
@@ -291,12 +302,14 @@ class PageReader {
 	 * Reads the pages that are new or changed since the last call. `settled`:
 	 * only those unchanged for a moment, and what is missing stays known (Astro
 	 * is still writing); otherwise every page, and the pages gone are forgotten.
+	 * `only`: the files to look at instead of listing the site (while following,
+	 * the pages Astro announced; the last, full read finds any other).
 	 */
-	read(settled: boolean): { listing: number; read: number } {
+	read(settled: boolean, only?: readonly string[]): { listing: number; read: number } {
 		const started = performance.now();
 		const now = Date.now();
 		const present: string[] = [];
-		const files = htmlFiles(this.dir);
+		const files = (settled && only) || htmlFiles(this.dir);
 		let listing = performance.now() - started;
 		let read = 0;
 		for (const file of files) {
@@ -305,18 +318,13 @@ class PageReader {
 			present.push(path);
 			// While following, a page read once waits for the full read at the end to be checked again.
 			if (settled && this.stamps.has(path)) continue;
-			let stamp: string;
-			let mtime: number;
 			const looking = performance.now();
-			try {
-				const stat = statSync(join(this.dir, file));
-				stamp = `${stat.mtimeMs}:${stat.size}`;
-				mtime = stat.mtimeMs;
-			} catch {
-				continue; // Being replaced.
-			} finally {
-				listing += performance.now() - looking;
-			}
+			// Missing: being replaced, or (an announced page) not written yet.
+			const stat = statSync(join(this.dir, file), { throwIfNoEntry: false });
+			listing += performance.now() - looking;
+			if (!stat) continue;
+			const stamp = `${stat.mtimeMs}:${stat.size}`;
+			const mtime = stat.mtimeMs;
 			if (this.stamps.get(path) === stamp) continue;
 			if (settled && now - mtime < SETTLED_MS) continue;
 			read += 1;
@@ -348,15 +356,24 @@ class PageReader {
 		return { listing, read };
 	}
 
-	/** Reads pages as they are written until `written` settles, then all of them; `after` runs after each look. */
-	async follow(written: Promise<unknown>, after?: () => void): Promise<void> {
+	/**
+	 * Reads pages as they are written until `written` settles, then all of them;
+	 * `after` runs after each look. Once `announced` gives the files Astro will
+	 * write for the index, each look is at those only: listing a folder of tens
+	 * of thousands of pages again and again costs more than reading them.
+	 */
+	async follow(
+		written: Promise<unknown>,
+		after?: () => void,
+		announced?: () => readonly string[] | undefined,
+	): Promise<void> {
 		let done = false;
 		const settled = written.then(
 			() => (done = true),
 			() => (done = true),
 		);
 		while (!done) {
-			const { listing, read } = this.read(true);
+			const { listing, read } = this.read(true, announced?.());
 			after?.();
 			// While Astro writes pages, keep up with it (what is left to read when it
 			// is done delays the index); listing a folder of tens of thousands of
@@ -396,8 +413,11 @@ function copyIndex(from: string, to: string, primary: boolean): void {
 interface ShardJob {
 	prepared: readonly Prepared[];
 	outputPath: string;
-	/** The shard's pages already given to this process and index (ShardStream). */
-	streamed?: { api: typeof pagefind; index: PagefindIndex };
+	/**
+	 * From the ShardStream: the process and index that were given the shard's
+	 * pages, or the folder its index files were written to ahead (writeAhead).
+	 */
+	streamed?: { api: typeof pagefind; index: PagefindIndex } | { ahead: string };
 }
 
 type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
@@ -443,16 +463,46 @@ interface StreamedShard {
 	process?: Promise<{ api: typeof pagefind; index: PagefindIndex | undefined }>;
 	adds: Promise<void>[];
 	problems: string[];
+	/** Written ahead (ShardStream.writeAhead): settles with the folder, or undefined if that failed. Its process is stopped then. */
+	ahead?: Promise<string | undefined>;
 }
 
 /**
  * Stops a streamed shard's process once it has taken what it was sent (the
  * Node API reports pages still being sent to a process stopped under them).
  */
-async function stop({ process, adds }: StreamedShard): Promise<void> {
+async function stop({ process, adds, ahead }: StreamedShard): Promise<void> {
 	if (!process) return;
+	if (ahead) {
+		await ahead;
+		return;
+	}
 	await Promise.all(adds);
 	await (await process).api.close();
+}
+
+/**
+ * Writes a fully given shard's index files into `outputPath` and stops its
+ * process: the folder, or undefined if Pagefind reported a problem (the
+ * shard is then indexed again the usual way, which reports it).
+ */
+async function writeAheadOne(
+	streamed: StreamedShard,
+	outputPath: string,
+): Promise<string | undefined> {
+	await Promise.all(streamed.adds);
+	const { api, index } = await streamed.process!;
+	try {
+		if (!index || streamed.problems.length > 0) return undefined;
+		const result = await index.writeFiles({ outputPath });
+		if (result.errors.length > 0) return undefined;
+		for (const file of UNUSED) rmSync(join(outputPath, file), { force: true });
+		return outputPath;
+	} catch {
+		return undefined;
+	} finally {
+		await api.close();
+	}
 }
 
 /**
@@ -462,9 +512,11 @@ async function stop({ process, adds }: StreamedShard): Promise<void> {
  * pages will make, unless something differs. Each shard gets a Pagefind
  * process, and its pages, in plan order, as soon as each has been read and
  * all before it in the shard have: so the parsing Pagefind does runs on the
- * core Astro leaves idle. At the end a shard is used only if it is exactly
- * the shard the built pages make — same pages, same order, same prepared
- * text; any other is closed and indexed from the pages as usual.
+ * core Astro leaves idle. Once every shard has all its pages, they can be
+ * written ahead (`writeAhead`) while Astro renders the rest. At the end a
+ * shard is used only if it is exactly the shard the built pages make — same
+ * pages, same order, same prepared text; any other is closed and indexed
+ * from the pages as usual.
  */
 class ShardStream {
 	private readonly shards: StreamedShard[];
@@ -501,7 +553,68 @@ class ShardStream {
 		}
 	}
 
-	/** The streamed process and index of `shard` if it holds exactly `prepared`; otherwise none (and its process is stopped). */
+	/** Whether every shard has been given all its pages. */
+	get fed(): boolean {
+		return this.shards.every(({ shard, sent }) => sent.length === shard.paths.length);
+	}
+
+	/**
+	 * Writes the index files of the shards given all their pages, largest
+	 * first and one at a time, each into `folder`/<its dir>, until `until`
+	 * settles (Astro has exited and the usual writing takes over); each
+	 * shard's process is stopped once its files are written. Meant for the
+	 * time Astro spends on pages the index does not hold (lists, lobby
+	 * screens, images) after the ones it does: one shard at a time, as Astro
+	 * still holds its memory. `take` then uses the files only if the shard is
+	 * exactly the one the built pages make.
+	 */
+	async writeAhead(
+		folder: string,
+		until: Promise<unknown>,
+		{
+			cached,
+			written,
+		}: {
+			/** Whether the cache holds this input already: its process is stopped instead (a daily rebuild writes only what changed). */
+			cached: (prepared: readonly Prepared[]) => boolean;
+			written: (shard: Shard, prepared: readonly Prepared[], folder: string) => void;
+		},
+	): Promise<void> {
+		let stopped = false;
+		void until.then(
+			() => (stopped = true),
+			() => (stopped = true),
+		);
+		const queue = [...this.shards].sort((a, b) => b.shard.paths.length - a.shard.paths.length);
+		// `written` for the shard before, once the next one is under way.
+		let done: (() => void) | undefined;
+		for (const streamed of queue) {
+			if (stopped) break;
+			if (!this.shards.includes(streamed) || !streamed.process) continue;
+			const { shard, sent } = streamed;
+			const prepared = shard.paths.map((path, i) => ({ url: `/${path}`, content: sent[i]! }));
+			if (cached(prepared)) {
+				// Taken from the cache at the end, unless a page changes meanwhile.
+				const stopping = stop(streamed);
+				streamed.ahead = stopping.then(() => undefined);
+				await stopping;
+				continue;
+			}
+			trace(`shard ${shard.key} written ahead: started`);
+			streamed.ahead = writeAheadOne(streamed, join(folder, shard.dir));
+			done?.();
+			const output = await streamed.ahead;
+			trace(`shard ${shard.key} written ahead: done`);
+			done = output ? () => written(shard, prepared, output) : undefined;
+		}
+		done?.();
+	}
+
+	/**
+	 * The streamed process and index of `shard`, or the folder it was written
+	 * to ahead, if it holds exactly `prepared`; otherwise none (and its
+	 * process is stopped).
+	 */
 	async take(
 		shard: Shard,
 		prepared: readonly Prepared[],
@@ -509,20 +622,22 @@ class ShardStream {
 		const at = this.shards.findIndex((s) => s.shard.key === shard.key);
 		if (at < 0) return undefined;
 		const [streamed] = this.shards.splice(at, 1);
-		const { sent, process } = streamed!;
+		const { sent, process, ahead } = streamed!;
 		if (!process) return undefined;
+		const written = await ahead;
 		await Promise.all(streamed!.adds);
-		const { api, index } = await process;
 		// Pages were given in plan order and the plan is the pages' own: the same shard
 		// if it was given every page, as now prepared (a page rewritten since is not).
 		const same =
-			index !== undefined &&
 			streamed!.problems.length === 0 &&
 			sent.length === prepared.length &&
 			prepared.every(
 				(page, i) => page.url === `/${streamed!.shard.paths[i]}` && page.content === sent[i],
 			);
-		if (same) return { api, index };
+		// Written ahead: its process is stopped already.
+		if (ahead) return same && written ? { ahead: written } : undefined;
+		const { api, index } = await process;
+		if (same && index) return { api, index };
 		await api.close();
 		return undefined;
 	}
@@ -565,6 +680,13 @@ async function writeShards(
 			const i = next++;
 			const job = await prepare(i);
 			if (!job) continue;
+			if (job.streamed && 'ahead' in job.streamed) {
+				rmSync(job.outputPath, { recursive: true, force: true });
+				renameSync(job.streamed.ahead, job.outputPath);
+				trace(`shard ${i} (${job.prepared.length} pages, written ahead) moved`);
+				written(i, job);
+				continue;
+			}
 			const api = job.streamed?.api ?? (await pagefindProcess());
 			trace(`shard ${i} (${job.prepared.length} pages${job.streamed ? ', streamed' : ''}) started`);
 			try {
@@ -671,6 +793,8 @@ export async function indexSite(options: IndexOptions): Promise<IndexStats> {
 	const script = siteScript(options.locale);
 	const converters = options.convert === false ? [] : [script.toSite];
 	const chars: ScriptChars = { all: new Set(), normal: new Set() };
+	/** Digests of the shards this build wrote ahead and put in the cache (ShardStream.writeAhead). */
+	const storedAhead = new Set<string>();
 	const maxPages = shardPagesOption(options.shardPages ?? process.env.GONGKAI_SEARCH_SHARD_PAGES);
 	const cache = cacheFolder(options.cacheDir);
 	const jobs = searchJobsOption(options.jobs ?? process.env.GONGKAI_SEARCH_JOBS);
@@ -737,7 +861,8 @@ export async function indexSite(options: IndexOptions): Promise<IndexStats> {
 			const { prepared } = part;
 			const digest = digestOf(prepared, version);
 			const outputPath = join(dir, shard.dir);
-			const cached = lookup(cache, digest);
+			// Stored by this build as it wrote the shard ahead: that shard is taken, not the copy.
+			const cached = storedAhead.has(digest) ? undefined : lookup(cache, digest);
 			let reused = false;
 			if (cached) {
 				try {
@@ -755,6 +880,7 @@ export async function indexSite(options: IndexOptions): Promise<IndexStats> {
 				pages: prepared.length,
 				reused,
 				streamed: Boolean(streamed),
+				ahead: Boolean(streamed && 'ahead' in streamed),
 				digest,
 			});
 			if (reused) return undefined;
@@ -764,6 +890,7 @@ export async function indexSite(options: IndexOptions): Promise<IndexStats> {
 		await options.exited?.catch(() => undefined);
 		trace('writing');
 		await writeShards(order.length, take, jobs, t, meanwhile, (i, { outputPath }) => {
+			// A shard written ahead is in the cache already (see indexSite).
 			if (cache) store(cache, digests.get(i)!, outputPath);
 			if (!order[i]!.primary)
 				for (const file of readdirSync(outputPath))
@@ -804,22 +931,47 @@ export async function indexSite(options: IndexOptions): Promise<IndexStats> {
 
 	const reader = new PageReader(dir, options.exclude, options.written && prepare);
 	let stream: ShardStream | undefined;
+	let announced: string[] | undefined;
+	// Shards written before Astro has exited (ShardStream.writeAhead), outside the site.
+	const aheadFolder = `${dir}.search-ahead`;
+	let ahead: Promise<void> | undefined;
 	try {
 		if (options.written) {
 			const expected = options.expected;
-			await reader.follow(options.written, () => {
-				if (!stream && expected && existsSync(expected)) {
-					stream = new ShardStream(planShards(readExpected(expected), maxPages));
-					trace('expected pages read');
-				}
-				stream?.feed(reader.pages);
-			});
+			await reader.follow(
+				options.written,
+				() => {
+					if (!stream && expected && existsSync(expected)) {
+						const pages = readExpected(expected);
+						stream = new ShardStream(planShards(pages, maxPages));
+						if (pages.length > 0) announced = pages.map(({ path }) => htmlFile(path));
+						trace('expected pages read');
+					}
+					stream?.feed(reader.pages);
+					// Every page the index holds is rendered first (src/lib/render-order.ts):
+					// the shards can be written while Astro renders the others.
+					if (stream?.fed && !ahead && options.exited)
+						ahead = stream.writeAhead(aheadFolder, options.exited, {
+							cached: (prepared) => lookup(cache, digestOf(prepared, version)) !== undefined,
+							written: (_, prepared, folder) => {
+								// Into the cache now, while Astro still works: what was indexed is its key.
+								if (!cache) return;
+								const digest = digestOf(prepared, version);
+								store(cache, digest, folder);
+								storedAhead.add(digest);
+							},
+						});
+				},
+				() => announced,
+			);
 		}
 		reader.read(false);
 		stream?.feed(reader.pages);
 		return await indexPages(reader, stream);
 	} finally {
 		await stream?.close();
+		await ahead;
+		rmSync(aheadFolder, { recursive: true, force: true });
 	}
 }
 

@@ -184,17 +184,35 @@ describe('the post-build image scan', () => {
 		);
 	});
 
+	/** A site whose pages are `pages`, with the worker's original photo copied untouched to `_astro/<copy>`. */
+	function withOriginal(name: string, copy: string, pages: Record<string, string>): string {
+		const outDir = site(name, pages);
+		mkdirSync(join(outDir, '_astro'));
+		copyFileSync(join(fixture, 'model-workers/wang-fang.jpg'), join(outDir, '_astro', copy));
+		return outDir;
+	}
+	const linkedOriginal = (copy: string, pages: string) =>
+		`_astro/${copy} 是内容文件夹中原始照片 model-workers/wang-fang.jpg 的原样拷贝（未压缩，可能带拍摄地点和设备信息），被 ${pages} 引用。`;
+
 	it('fails naming the page that links an untouched original', async () => {
-		const outDir = site('linked', {
+		const outDir = withOriginal('linked', 'wang-fang.abc123.jpg', {
 			'model-workers/wang-fang/index.html': '<img src="/_astro/wang-fang.abc123.jpg">',
 		});
-		mkdirSync(join(outDir, '_astro'));
-		copyFileSync(
-			join(fixture, 'model-workers/wang-fang.jpg'),
-			join(outDir, '_astro/wang-fang.abc123.jpg'),
-		);
 		await expect(scanImages(context(outDir, fixture))).rejects.toThrow(
-			'_astro/wang-fang.abc123.jpg 是内容文件夹中原始照片 model-workers/wang-fang.jpg 的原样拷贝（未压缩，可能带拍摄地点和设备信息），被 model-workers/wang-fang/index.html 引用。',
+			linkedOriginal('wang-fang.abc123.jpg', 'model-workers/wang-fang/index.html'),
+		);
+	});
+
+	it('finds a link to an original whatever the script of its name', async () => {
+		const outDir = withOriginal('linked-han', '王芳.abc123.jpg', {
+			'index.html': '<p>hi</p>',
+			'units/hq/index.html':
+				'<p>劳模风采</p><img src="/_astro/%E7%8E%8B%E8%8A%B3.abc123.jpg" alt="王芳">',
+			'units/d01/index.html': '<img src="/_astro/%E7%8E%8B.abc123.jpg" alt="王">',
+			'notices/a/index.html': '<p>通知</p><img src="/_astro/王芳.abc123.jpg" alt="王芳">',
+		});
+		await expect(scanImages(context(outDir, fixture))).rejects.toThrow(
+			linkedOriginal('王芳.abc123.jpg', 'notices/a/index.html, units/hq/index.html'),
 		);
 	});
 

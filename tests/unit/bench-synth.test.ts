@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pagefindQueries } from '../../scripts/bench/query.ts';
-import { folderSize, treeRss } from '../../scripts/bench/scale.ts';
+import { folderSize, median, treeRss } from '../../scripts/bench/scale.ts';
 import { shardOf } from '../../scripts/bench/shards.ts';
 import { addDays, countsFor, rng, synthesize } from '../../scripts/bench/synth.ts';
 import { validateContent } from '../../src/lib/validate/index.ts';
@@ -99,5 +99,13 @@ describe('search benchmarks', () => {
 		['  ', false, []],
 	])('asks Pagefind what the search page asks for %j (raw: %s)', (query, raw, expected) => {
 		expect(pagefindQueries(query, raw)).toEqual(expected);
+	});
+});
+
+describe('median', () => {
+	it('takes the middle of the rounds, or the mean of the two middle ones', () => {
+		expect(median([1.9, 1.2, 1.5])).toBe(1.5);
+		expect(median([2, 1, 4, 3])).toBe(2.5);
+		expect(median([1.7])).toBe(1.7);
 	});
 });

@@ -21,6 +21,7 @@ import {
 	shardPagesOption,
 	sitePath,
 	unsearchablePaths,
+	type IndexStats,
 } from '../../scripts/postbuild/search.ts';
 
 const t = translator('zh-CN');
@@ -214,6 +215,13 @@ describe('indexSite on a large site', () => {
 		['units/hq/', '0000-00-00'],
 	].map(([path, date]) => ({ path: path!, date: date! }));
 
+	/** `key:value` of one flag of each shard, in plan order. */
+	const flags = (stats: IndexStats, flag: 'streamed' | 'ahead') =>
+		stats.shards.map((s) => `${s.key}:${s[flag]}`);
+	/** The same value for each shard of files(). */
+	const every = (value: boolean) =>
+		['2026', '2025', '2024', 'undated'].map((key) => `${key}:${value}`);
+
 	/** Every file of each index folder, by name (names carry content hashes). */
 	const indexFiles = (dir: string) =>
 		readdirSync(dir)
@@ -224,11 +232,17 @@ describe('indexSite on a large site', () => {
 				(readdirSync(join(dir, name), { recursive: true }) as string[]).sort(),
 			]);
 
-	/** Indexes files() while "Astro" writes it, having announced `expected`; `then` runs once the pages were taken. */
+	/**
+	 * Indexes files() while "Astro" writes it, having announced `expected`;
+	 * `then` runs once the pages were taken. `ahead`: "Astro" exits only after
+	 * `then`, and the shards are written ahead meanwhile (`then` runs once they
+	 * are) — unless the cache holds them (`cached`).
+	 */
 	async function follow(
 		expected: { path: string; date: string }[],
 		then?: (write: (path: string, html: string) => void) => void,
 		cacheDir: string | false = false,
+		ahead: false | 'written' | 'cached' = false,
 	) {
 		const root = mkdtempSync(join(tmpdir(), 'gk-stream-'));
 		dirs.push(root);
@@ -240,32 +254,43 @@ describe('indexSite on a large site', () => {
 		writeFileSync(join(root, 'pages.json'), JSON.stringify(expected));
 		let finish!: () => void;
 		const written = new Promise<void>((done) => (finish = done));
+		let exit!: () => void;
+		const exited = ahead ? new Promise<void>((done) => (exit = done)) : undefined;
 		const indexing = indexSite({
 			dir,
 			t,
 			shardPages: 4,
 			cacheDir,
 			written,
+			exited,
 			expected: join(root, 'pages.json'),
 		});
 		for (const [path, html] of Object.entries(files())) write(path, html);
 		// Long enough for the reader to take every page as finished.
 		await new Promise((wake) => setTimeout(wake, 4500));
+		if (ahead === 'written') {
+			// Every shard's index files, written while "Astro" is still at work.
+			const entries = ['pagefind', 'pagefind-2025', 'pagefind-2024', 'pagefind-undated'].map(
+				(shard) => join(`${dir}.search-ahead`, shard, 'pagefind-entry.json'),
+			);
+			for (let waited = 0; !entries.every((file) => existsSync(file)); waited += 100) {
+				if (waited > 30_000) throw new Error('no shard was written ahead');
+				await new Promise((wake) => setTimeout(wake, 100));
+			}
+		}
 		then?.(write);
 		finish();
-		return { stats: await indexing, dir };
+		exit?.();
+		const stats = await indexing;
+		expect(existsSync(`${dir}.search-ahead`)).toBe(false);
+		return { stats, dir };
 	}
 
 	it('gives announced shards to Pagefind while pages are written, and makes the index the finished site makes', async () => {
 		const once = site(files());
 		const reference = await indexSite({ dir: once, t, shardPages: 4, cacheDir: false });
 		const { stats, dir } = await follow(announced);
-		expect(stats.shards.map((s) => `${s.key}:${s.streamed}`)).toEqual([
-			'2026:true',
-			'2025:true',
-			'2024:true',
-			'undated:true',
-		]);
+		expect(flags(stats, 'streamed')).toEqual(every(true));
 		expect(indexFiles(dir)).toEqual(indexFiles(once));
 		expect(stats.shards.map((s) => s.digest)).toEqual(reference.shards.map((s) => s.digest));
 
@@ -280,6 +305,48 @@ describe('indexSite on a large site', () => {
 		expect(indexFiles(again.dir)).toEqual(indexFiles(once));
 	}, 60_000);
 
+	it('writes the shards while "Astro" renders pages the index does not hold, and uses them only if the pages stayed the same', async () => {
+		const once = site(files());
+		const reference = await indexSite({ dir: once, t, shardPages: 4, cacheDir: false });
+		const cacheDir = mkdtempSync(join(tmpdir(), 'gk-search-cache-'));
+		dirs.push(cacheDir);
+		const { stats, dir } = await follow(announced, undefined, cacheDir, 'written');
+		expect(flags(stats, 'ahead')).toEqual(every(true));
+		expect(indexFiles(dir)).toEqual(indexFiles(once));
+		// Stored in the cache as they were written, under the key of what was indexed.
+		expect(stats.shards.map((s) => s.digest)).toEqual(reference.shards.map((s) => s.digest));
+		const again = site(files());
+		const reused = await indexSite({ dir: again, t, shardPages: 4, cacheDir });
+		expect(reused.shards.every((s) => s.reused)).toBe(true);
+		expect(indexFiles(again)).toEqual(indexFiles(once));
+		// Followed again with that cache: nothing is written ahead, every shard is copied.
+		const rebuilt = await follow(announced, undefined, cacheDir, 'cached');
+		expect(rebuilt.stats.shards.map((s) => `${s.reused}:${s.ahead}`)).toEqual(
+			Array(4).fill('true:false'),
+		);
+		expect(indexFiles(rebuilt.dir)).toEqual(indexFiles(once));
+
+		// A page rewritten after its shard was written: that shard is indexed again.
+		const rewritten = await follow(
+			announced,
+			(write) => write('notices/2025/b/index.html', dated('职工疗休养安排', '2025-06-01')),
+			false,
+			'written',
+		);
+		expect(flags(rewritten.stats, 'ahead')).toEqual([
+			'2026:true',
+			'2025:false',
+			'2024:true',
+			'undated:true',
+		]);
+		const changed = site({
+			...files(),
+			'notices/2025/b/index.html': dated('职工疗休养安排', '2025-06-01'),
+		});
+		await indexSite({ dir: changed, t, shardPages: 4, cacheDir: false });
+		expect(indexFiles(rewritten.dir)).toEqual(indexFiles(changed));
+	}, 90_000);
+
 	it('indexes again, from the pages, a shard the announcement got wrong or whose page changed after it was given', async () => {
 		// 2025/b announced in 2024, units/hq not announced, 2026/a rewritten after it was taken.
 		const wrong = announced
@@ -288,12 +355,7 @@ describe('indexSite on a large site', () => {
 		const { stats, dir } = await follow(wrong, (write) =>
 			write('notices/2026/a/index.html', dated('寒潮调整上下班时间', '2026-01-10')),
 		);
-		expect(stats.shards.map((s) => `${s.key}:${s.streamed}`)).toEqual([
-			'2026:false',
-			'2025:false',
-			'2024:false',
-			'undated:false',
-		]);
+		expect(flags(stats, 'streamed')).toEqual(every(false));
 		const once = site({
 			...files(),
 			'notices/2026/a/index.html': dated('寒潮调整上下班时间', '2026-01-10'),
