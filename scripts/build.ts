@@ -4,7 +4,7 @@
  * run leaves the previous complete dist/ (or none) and exits 1.
  *
  * Three processes of their own, each giving its memory back when it ends:
- * the validation (scripts/build-check.ts), `astro build`
+ * the validation (scripts/check.ts, as `npm run check`), `astro build`
  * (scripts/astro-build.ts) and the post-build steps
  * (scripts/postbuild/run.ts). Astro starts at once, alongside the
  * validation, and its output is shown only once the content is valid; the
@@ -37,7 +37,7 @@ const outDir = resolve(root, process.env.OUT_DIR ?? 'dist');
 const HEAP = `--max-old-space-size=${Math.max(4096, Math.floor(totalmem() / 2 / 1024 / 1024))}`;
 const work = join(root, '.gongkai');
 
-/** The site's locale for this process's own messages (site.yaml is validated by scripts/build-check.ts). */
+/** The site's locale for this process's own messages (site.yaml is validated by scripts/check.ts). */
 function siteLocale(contentDir: string): Locale {
 	try {
 		const { locale } = (parse(readFileSync(join(contentDir, 'site.yaml'), 'utf8')) ?? {}) as {
@@ -159,7 +159,7 @@ async function main(): Promise<number> {
 	};
 	// The content is validated, and the post-build steps' input written, in a
 	// process of its own: its memory is back before Astro and the index peak.
-	const check = startScript('scripts/build-check.ts', [context, staging, String(startedAt)]);
+	const check = startScript('scripts/check.ts', [context, staging, String(startedAt)]);
 	const t = translator(siteLocale(contentDir));
 	const valid = (await check.done).code === 0;
 	if (!valid) {

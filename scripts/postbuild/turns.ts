@@ -1,6 +1,6 @@
 /**
- * Long synchronous passes over the built site (hashing every page, looking
- * for file names in every text file) share their process with the search
+ * Long synchronous passes over the built site (looking for file names in
+ * every text file) share their process with the search
  * index, which waits on Pagefind's answers: a pass that held the event loop
  * for seconds would leave Pagefind idle meanwhile. `turns()` gives a pass a
  * function to call between files that lets the event loop run whenever the
