@@ -9,6 +9,7 @@ import { defineConfig } from 'astro/config';
 import { parse } from 'yaml';
 import { BREAKPOINTS, bodyImages } from './src/lib/body-images.ts';
 import { announcedFirst } from './src/lib/render-order.ts';
+import { ASTRO_ENCRYPTION, digestOnce } from './src/lib/csp-digest.ts';
 import { resolveContentDir } from './src/lib/content-dir.ts';
 import { sitemapFilter, unlistedNoticeIds } from './src/lib/sitemap-filter.ts';
 
@@ -125,6 +126,16 @@ export default defineConfig({
 	],
 	vite: {
 		server: { fs: { allow: ['.', contentDir] } },
+		plugins: [
+			{
+				// Each inline style's Content-Security-Policy hash made once, not once per page.
+				name: 'gongkai:csp-digest-once',
+				transform: {
+					filter: { id: ASTRO_ENCRYPTION },
+					handler: (code) => digestOnce(code),
+				},
+			},
+		],
 		build: {
 			rolldownOptions: {
 				// Astro's MDX output carries a module directive the bundler warns about on every file.

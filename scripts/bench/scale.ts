@@ -86,12 +86,30 @@ export function treeRss(pid: number): { total: number; processes: number } {
 export interface Run {
 	label: string;
 	seconds: number;
+	/** CPU time (user + system) of the process tree: steadier than wall time on a shared machine. */
+	cpuSeconds: number;
 	peakRss: number;
 	exitCode: number;
 	log: string;
 }
 
-/** Runs a command, sampling the RSS of its process tree every 100 ms; output goes to `log`. */
+/**
+ * CPU seconds (user + system) used so far by this process's children that
+ * have ended and been waited for — theirs and their own waited-for
+ * children's: the kernel adds a process's time to its parent's when the
+ * parent collects it.
+ */
+export function childrenCpuSeconds(): number {
+	const stat = readFileSync('/proc/self/stat', 'utf8');
+	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	// cutime and cstime, fields 16 and 17 of proc(5), in clock ticks (100 a second on Linux).
+	return (Number(fields[13]) + Number(fields[14])) / 100;
+}
+
+/**
+ * Runs a command, sampling the RSS of its process tree every 100 ms and
+ * counting the tree's CPU time; output goes to `log`.
+ */
 export function measure(
 	label: string,
 	command: string,
@@ -100,6 +118,7 @@ export function measure(
 ): Promise<Run> {
 	return new Promise((done, fail) => {
 		const started = performance.now();
+		const cpuBefore = childrenCpuSeconds();
 		writeFileSync(options.log, `$ ${command} ${args.join(' ')}\n`);
 		const child = spawn(command, args, {
 			cwd: options.cwd,
@@ -119,6 +138,7 @@ export function measure(
 			done({
 				label,
 				seconds: (performance.now() - started) / 1000,
+				cpuSeconds: childrenCpuSeconds() - cpuBefore,
 				peakRss,
 				exitCode: code ?? 1,
 				log: options.log,
@@ -273,11 +293,12 @@ async function main(): Promise<void> {
 		const fullIndexes = pagefindIndexes(fullOut);
 		const fullIndex = fullIndexes.reduce((sum, dir) => sum + folderSize(dir).bytes, 0);
 		say(
-			`  full build: ${full.seconds.toFixed(1)} s, peak ${gb(full.peakRss)}, ${num(fullPages)} pages`,
+			`  full build: ${full.seconds.toFixed(1)} s (CPU ${full.cpuSeconds.toFixed(0)} s), peak ${gb(full.peakRss)}, ${num(fullPages)} pages`,
 		);
 		const fullQuery = await firstQueryBytes(fullOut, queries);
 		result.full = {
 			seconds: full.seconds,
+			cpuSeconds: full.cpuSeconds,
 			peakRss: full.peakRss,
 			pages: fullPages,
 			pagesPerSecond: fullPages / full.seconds,
@@ -340,14 +361,15 @@ async function main(): Promise<void> {
 			const { astro, pf, bareOut } = await bareRun('bare');
 			const barePages = folderSize(bareOut, (f) => f.endsWith('.html')).files;
 			say(
-				`  bare Astro: ${astro.seconds.toFixed(1)} s, peak ${gb(astro.peakRss)}, ${num(barePages)} pages`,
+				`  bare Astro: ${astro.seconds.toFixed(1)} s (CPU ${astro.cpuSeconds.toFixed(0)} s), peak ${gb(astro.peakRss)}, ${num(barePages)} pages`,
 			);
 			const bareIndex = folderSize(join(bareOut, 'pagefind')).bytes;
 			say(
-				`  bare Pagefind: ${pf.seconds.toFixed(1)} s, peak ${gb(pf.peakRss)}, index ${mb(bareIndex)}`,
+				`  bare Pagefind: ${pf.seconds.toFixed(1)} s (CPU ${pf.cpuSeconds.toFixed(0)} s), peak ${gb(pf.peakRss)}, index ${mb(bareIndex)}`,
 			);
 			const bareQuery = await firstQueryBytes(bareOut, queries, true);
 			const bareSeconds = astro.seconds + pf.seconds;
+			const bareCpu = astro.cpuSeconds + pf.cpuSeconds;
 			result.bare = {
 				astro: {
 					seconds: astro.seconds,
@@ -362,17 +384,26 @@ async function main(): Promise<void> {
 					firstQuery: bareQuery,
 				},
 				seconds: bareSeconds,
+				cpuSeconds: bareCpu,
 				peakRss: Math.max(astro.peakRss, pf.peakRss),
 			};
 			result.ratio = {
 				time: full.seconds / bareSeconds,
+				cpu: full.cpuSeconds / bareCpu,
 				peakRss: full.peakRss / Math.max(astro.peakRss, pf.peakRss),
 			};
 
 			// More rounds (BENCH_ROUNDS): a full build in a fresh engine copy, then the
 			// bare pair, each time — on a shared machine one round's ratio can be off
 			// by a third; the median of several, taken close together, is not.
-			const rounds = [{ full: full.seconds, bare: bareSeconds, ratio: full.seconds / bareSeconds }];
+			const rounds = [
+				{
+					full: full.seconds,
+					bare: bareSeconds,
+					ratio: full.seconds / bareSeconds,
+					cpuRatio: full.cpuSeconds / bareCpu,
+				},
+			];
 			for (let round = 2; round <= roundsWanted; round++) {
 				const engineCopy = isolatedEngine(join(work, `engine-${round}`));
 				const out = join(work, `full-${round}`);
@@ -384,9 +415,15 @@ async function main(): Promise<void> {
 				failIf(again);
 				const pair = await bareRun(`bare-${round}`);
 				const seconds = pair.astro.seconds + pair.pf.seconds;
-				rounds.push({ full: again.seconds, bare: seconds, ratio: again.seconds / seconds });
+				const cpu = pair.astro.cpuSeconds + pair.pf.cpuSeconds;
+				rounds.push({
+					full: again.seconds,
+					bare: seconds,
+					ratio: again.seconds / seconds,
+					cpuRatio: again.cpuSeconds / cpu,
+				});
 				say(
-					`  round ${round}: full ${again.seconds.toFixed(1)} s, bare ${seconds.toFixed(1)} s (${(again.seconds / seconds).toFixed(2)}×)`,
+					`  round ${round}: full ${again.seconds.toFixed(1)} s, bare ${seconds.toFixed(1)} s (${(again.seconds / seconds).toFixed(2)}×); CPU ${again.cpuSeconds.toFixed(0)} s, bare ${cpu.toFixed(0)} s (${(again.cpuSeconds / cpu).toFixed(2)}×)`,
 				);
 				for (const dir of [out, engineCopy, join(work, `bare-${round}`)])
 					rmSync(dir, { recursive: true, force: true });
@@ -394,6 +431,7 @@ async function main(): Promise<void> {
 			if (rounds.length > 1) {
 				result.rounds = rounds;
 				(result.ratio as Record<string, number>).median = median(rounds.map((r) => r.ratio));
+				(result.ratio as Record<string, number>).cpuMedian = median(rounds.map((r) => r.cpuRatio));
 			}
 		}
 	} finally {
@@ -431,8 +469,9 @@ function printTable(r: Record<string, unknown>): void {
 				peakRss: number;
 		  }
 		| undefined;
-	const ratio = r.ratio as { time: number; peakRss: number; median?: number } | undefined;
-	const rounds = r.rounds as Array<{ ratio: number }> | undefined;
+	const ratio = r.ratio as
+		{ time: number; cpu: number; peakRss: number; median?: number; cpuMedian?: number } | undefined;
+	const rounds = r.rounds as Array<{ ratio: number; cpuRatio: number }> | undefined;
 	const q = (x: Q) =>
 		x
 			? Object.entries(x)
@@ -493,11 +532,11 @@ function printTable(r: Record<string, unknown>): void {
 	if (bare) console.log(`first query, bare:  ${q(bare.pagefind.firstQuery)}`);
 	if (ratio)
 		console.log(
-			`ratio full / (bare Astro + bare Pagefind): time ${ratio.time.toFixed(2)}×, peak RSS ${ratio.peakRss.toFixed(2)}×`,
+			`ratio full / (bare Astro + bare Pagefind): time ${ratio.time.toFixed(2)}×, CPU time ${ratio.cpu.toFixed(2)}×, peak RSS ${ratio.peakRss.toFixed(2)}×`,
 		);
-	if (ratio?.median !== undefined && rounds)
+	if (ratio?.median !== undefined && ratio.cpuMedian !== undefined && rounds)
 		console.log(
-			`ratio over ${rounds.length} rounds: ${rounds.map((x) => `${x.ratio.toFixed(2)}×`).join(', ')} — median ${ratio.median.toFixed(2)}×`,
+			`ratio over ${rounds.length} rounds: time ${rounds.map((x) => `${x.ratio.toFixed(2)}×`).join(', ')} — median ${ratio.median.toFixed(2)}×; CPU time ${rounds.map((x) => `${x.cpuRatio.toFixed(2)}×`).join(', ')} — median ${ratio.cpuMedian.toFixed(2)}×`,
 		);
 	if (rebuild) console.log(`ratio daily rebuild / full build: ${rebuild.ratioToFull.toFixed(2)}×`);
 }

@@ -33,6 +33,19 @@ export function entryPath(collection: PageCollection, id: string): string {
 	return `${collection}/${id}/`;
 }
 
+/**
+ * The address of an entry's page online (`base` is the site's sub-path,
+ * `import.meta.env.BASE_URL`), for QR codes; undefined without the site's `url`.
+ */
+export function entryUrl(
+	collection: PageCollection,
+	id: string,
+	site: { url?: string | undefined },
+	base: string,
+): string | undefined {
+	return site.url ? new URL(base + entryPath(collection, id), site.url).href : undefined;
+}
+
 /** Absolute path of an entry's source file. */
 function sourceFile(entry: { filePath?: string | undefined }): string {
 	if (!entry.filePath) throw new Error('Entry has no file path');

@@ -4,7 +4,7 @@ import { sitemapFilter, unlistedNoticeIds } from '../../src/lib/sitemap-filter.t
 import { archiveTree } from '../../src/lib/archive.ts';
 import { feedItems } from '../../src/lib/feeds.ts';
 import { shortMarkdown } from '../../src/lib/markdown.ts';
-import { qrSvg, qrWorkerRunning, symbolHere } from '../../src/lib/qr.ts';
+import { prepareQrCodes, qrSvg, qrWorkerRunning, symbolHere } from '../../src/lib/qr.ts';
 
 describe('feedItems', () => {
 	const sources = [
@@ -109,6 +109,18 @@ describe('qrSvg', () => {
 		expect(qrWorkerRunning()).toBe(true);
 		expect(new Set(made).size).toBe(urls.length);
 		expect(await qrSvg(urls[0]!, { label: 'QR' })).toBe(made[0]);
+	});
+
+	it('makes codes asked for ahead (more than one batch of them) the same as on demand', async () => {
+		const urls = Array.from(
+			{ length: 70 },
+			(_, i) => `https://union.example.com/notices/2025/p${i}/`,
+		);
+		prepareQrCodes([...urls, urls[0]!]);
+		// Asked for out of order, some while the worker is still on the first batch.
+		const made = await Promise.all([...urls].reverse().map((url) => qrSvg(url, { label: 'QR' })));
+		for (const [i, url] of [...urls].reverse().entries())
+			expect(made[i]).toContain((await symbolHere(url)).trim().slice(-200));
 	});
 });
 

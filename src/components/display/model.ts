@@ -5,7 +5,7 @@
  * items are on air is left to the browser's clock (src/lib/display.ts).
  */
 import { getSiteModel, type Competition, type Notice, type SiteModel } from '../../data/index.ts';
-import { competitionResults, entryPath, unitOf, type PageCollection } from '../../data/entries.ts';
+import { competitionResults, entryUrl, unitOf, type PageCollection } from '../../data/entries.ts';
 import { getViews } from '../../data/views.ts';
 import { addDays, civilDay, civilToInstant } from '../../lib/dates.ts';
 import {
@@ -79,9 +79,7 @@ export async function displayModel(unitId?: string): Promise<DisplayModel> {
 	const { site, t, units } = model;
 	const ctx: FormatContext = { locale: site.locale, timeZone: site.timezone };
 	const base = import.meta.env.BASE_URL;
-	const origin = site.url ? new URL(site.url).origin : undefined;
-	const pageUrl = (collection: PageCollection, id: string) =>
-		origin ? new URL(base + entryPath(collection, id), origin).href : undefined;
+	const pageUrl = (collection: PageCollection, id: string) => entryUrl(collection, id, site, base);
 	const qr = async (url: string | undefined, label: string) =>
 		url ? qrSvg(url, { label, className: 'qr' }) : undefined;
 
@@ -160,9 +158,8 @@ export async function displayModel(unitId?: string): Promise<DisplayModel> {
 		versionUrl: `${base}version.json`,
 		strings: Object.fromEntries(BROWSER_STRINGS.map((key) => [key, t(key)])),
 	};
-	const home = origin
-		? new URL(base + (unitId === undefined ? '' : entryPath('units', unitId)), origin).href
-		: undefined;
+	const siteHome = site.url ? new URL(base, site.url).href : undefined;
+	const home = unitId === undefined ? siteHome : pageUrl('units', unitId);
 	const homeQr = await qr(
 		home,
 		t('display.qrLabel', { title: unitId === undefined ? site.name : views.unitName(unitId) }),
