@@ -22,31 +22,18 @@ const root = resolve(import.meta.dirname, '..');
  * same order (standard output and error alike), all of them by exit.
  */
 function batchOutput(interval: number): void {
-	const queue: Array<[NodeJS.WriteStream, string | Uint8Array]> = [];
+	/** Text written since the last flush, all to one stream: a write to the other stream flushes it first. */
+	let held: { write: (chunk: string | Uint8Array) => boolean; text: string } | undefined;
 	const flush = () => {
-		let i = 0;
-		while (i < queue.length) {
-			const [stream, first] = queue[i]!;
-			let text = typeof first === 'string' ? first : undefined;
-			let j = i + 1;
-			// Consecutive text for the same stream goes out in one write.
-			while (
-				text !== undefined &&
-				j < queue.length &&
-				queue[j]![0] === stream &&
-				typeof queue[j]![1] === 'string'
-			)
-				text += queue[j++]![1] as string;
-			writes.get(stream)!(text ?? first);
-			i = j;
-		}
-		queue.length = 0;
+		if (held) held.write(held.text);
+		held = undefined;
 	};
-	const writes = new Map<NodeJS.WriteStream, (chunk: string | Uint8Array) => boolean>();
 	for (const stream of [process.stdout, process.stderr]) {
-		writes.set(stream, stream.write.bind(stream));
+		const write = stream.write.bind(stream);
 		stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-			queue.push([stream, chunk]);
+			if (held && (held.write !== write || typeof chunk !== 'string')) flush();
+			if (typeof chunk === 'string') held = { write, text: (held?.text ?? '') + chunk };
+			else write(chunk);
 			const callback = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined;
 			if (callback) process.nextTick(callback);
 			return true;
