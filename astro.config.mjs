@@ -8,7 +8,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { parse } from 'yaml';
 import { BREAKPOINTS, bodyImages } from './src/lib/body-images.ts';
-import { announcedFirst } from './src/lib/render-order.ts';
+import { announcedFirst, shardByShard, shardPagesFromEnv } from './src/lib/render-order.ts';
 import { ASTRO_ENCRYPTION, digestOnce } from './src/lib/csp-digest.ts';
 import { resolveContentDir } from './src/lib/content-dir.ts';
 import { sitemapFilter, unlistedNoticeIds } from './src/lib/sitemap-filter.ts';
@@ -26,8 +26,8 @@ const cacheDir = `./node_modules/.astro/${createHash('sha256').update(contentDir
 
 /**
  * What scripts/build.ts needs from the render for the search index, which
- * is built alongside: the pages the index holds are rendered first, in the
- * order announced in `announced` (src/lib/render-order.ts), and `rendered`
+ * is built alongside: the pages the index holds are rendered first, shard by
+ * shard of those announced in `announced` (src/lib/render-order.ts), and `rendered`
  * is created when rendering ends (the prerenderer's teardown), before Astro
  * goes on to encode images.
  * @param {{ rendered?: string, announced?: string }} files
@@ -46,11 +46,11 @@ function searchAlongside({ rendered, announced }) {
 						const paths = await base.getStaticPaths();
 						// Written while the routes listed their paths (the site model's load).
 						if (!announced || !existsSync(announced)) return paths;
-						/** @type {Array<{ path: string }>} */
+						/** @type {Array<{ path: string, date?: string }>} */
 						const pages = JSON.parse(readFileSync(announced, 'utf8'));
 						return announcedFirst(
 							paths,
-							pages.map((page) => page.path),
+							shardByShard(pages, shardPagesFromEnv(process.env.GONGKAI_SEARCH_SHARD_PAGES)),
 						);
 					},
 					async teardown() {
@@ -121,8 +121,9 @@ export default defineConfig({
 			announced: process.env.GONGKAI_SEARCH_PAGES_FILE,
 		}),
 		mdx(),
-		// No display pages, withdrawn notices or drafts in the sitemap.
-		sitemap({ filter: sitemapFilter(unlistedNoticeIds(contentDir)) }),
+		// No display pages, withdrawn notices or drafts in the sitemap (the notices are
+		// read when the sitemap is written, not while the build starts).
+		sitemap({ filter: sitemapFilter(() => unlistedNoticeIds(contentDir)) }),
 	],
 	vite: {
 		server: { fs: { allow: ['.', contentDir] } },

@@ -6,7 +6,8 @@
  * Three processes of their own, each giving its memory back when it ends:
  * the validation (scripts/check.ts, as `npm run check`), `astro build`
  * (scripts/astro-build.ts) and the post-build steps
- * (scripts/postbuild/run.ts). Astro starts at once, alongside the
+ * (scripts/postbuild/run.ts) — and a fourth that makes the QR codes while
+ * Astro syncs and bundles (scripts/qr-ahead.ts). Astro starts at once, alongside the
  * validation, and its output is shown only once the content is valid; the
  * post-build steps then start while Astro is still writing, and build the
  * search index from the pages as they appear. This process only
@@ -15,11 +16,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { dictionaries, translator } from '../src/i18n/index.ts';
 import type { Locale } from '../src/schemas/site.ts';
 import { resolveContentDir } from '../src/lib/content-dir.ts';
+import { QR_AHEAD_ENV } from '../src/lib/qr.ts';
 
 const root = resolve(import.meta.dirname, '..');
 // A production build whatever the caller's environment: a test runner's NODE_ENV=test
@@ -144,11 +146,18 @@ async function main(): Promise<number> {
 	// Written by Astro before it renders: the pages the search index will hold (src/data/search-pages.ts).
 	const expected = `${staging}.search-pages.json`;
 	rmSync(expected, { force: true });
+	// Written once the content is valid, before Astro renders: the QR codes (scripts/qr-ahead.ts).
+	const qrCodes = `${staging}.qr.json`;
+	rmSync(qrCodes, { force: true });
 	// Astro starts at once, on another core, while the content is validated;
 	// nothing it writes counts (or is shown) unless the content is valid.
 	const astro = startScript('scripts/astro-build.ts', [staging], {
 		hold: true,
-		env: { GONGKAI_RENDERED_FILE: rendered, GONGKAI_SEARCH_PAGES_FILE: expected },
+		env: {
+			GONGKAI_RENDERED_FILE: rendered,
+			GONGKAI_SEARCH_PAGES_FILE: expected,
+			[QR_AHEAD_ENV]: qrCodes,
+		},
 	});
 	const stopAstro = async () => {
 		astro.kill();
@@ -169,6 +178,10 @@ async function main(): Promise<number> {
 		return 1;
 	}
 	astro.release();
+	// The codes pages will ask for, made on the core Astro leaves idle while it
+	// syncs and bundles. Only time is at stake: its output is never shown, and
+	// a code it has not made by then is made as the pages render.
+	const qr = startScript('scripts/qr-ahead.ts', [context, qrCodes], { hold: true });
 
 	let postbuild: Child | undefined;
 	try {
@@ -183,9 +196,11 @@ async function main(): Promise<number> {
 			{ input: true },
 		);
 		await finished('scripts/astro-build.ts', astro);
+		qr.kill();
 		postbuild.endInput();
 		await finished('scripts/postbuild/run.ts', postbuild);
 	} catch (error) {
+		qr.kill();
 		if (postbuild) {
 			postbuild.kill();
 			await postbuild.done.catch(() => undefined);
@@ -199,6 +214,9 @@ async function main(): Promise<number> {
 		rmSync(context, { force: true });
 		rmSync(rendered, { force: true });
 		rmSync(expected, { force: true });
+		// With the half-written file of a QR process stopped early, if any.
+		for (const name of readdirSync(work))
+			if (name.startsWith(basename(qrCodes))) rmSync(join(work, name), { force: true });
 	}
 	// Swap: the old site stays in place until the new one is complete.
 	const old = join(work, `${OLD}${process.pid}`);

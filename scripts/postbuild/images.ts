@@ -76,26 +76,21 @@ export async function scanImages({ outDir, contentDir, t }: PostBuildContext): P
 	}
 	const linkedFrom = new Map<string, string[]>();
 	if (copies.size > 0) {
-		// One search for all the names, in each file read as Latin-1 — byte for
-		// byte, names are matched as their UTF-8 bytes: a third of the time of a
-		// search per name, a fraction of decoding every page. A name outside
+		// Each name looked for in each file's bytes, as its UTF-8 bytes (no page is
+		// decoded: a large site has hundreds of megabytes of pages). A name outside
 		// ASCII is looked for percent-encoded too, as a URL may carry it.
-		const byBytes = new Map<string, string>();
-		for (const name of [...copies.keys()].map((copy) => basename(copy)))
-			for (const form of [name, encodeURIComponent(name)])
-				byBytes.set(Buffer.from(form).toString('latin1'), name);
-		const names = new RegExp(
-			[...byBytes.keys()].map((name) => name.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|'),
-			'g',
-		);
+		const forms: Array<[Buffer, string]> = [];
+		for (const name of new Set([...copies.keys()].map((copy) => basename(copy))))
+			for (const form of new Set([name, encodeURIComponent(name)]))
+				forms.push([Buffer.from(form), name]);
 		const turn = turns();
 		for (const file of output) {
 			if (!TEXT_EXTENSIONS.has(extname(file).toLowerCase())) continue;
-			const text = readFileSync(join(outDir, file)).toString('latin1');
-			for (const match of new Set(text.match(names))) {
-				const name = byBytes.get(match)!;
+			const bytes = readFileSync(join(outDir, file));
+			for (const [form, name] of forms) {
+				if (bytes.indexOf(form) < 0) continue;
 				const pages = linkedFrom.get(name) ?? [];
-				if (pages.length < 3) pages.push(file);
+				if (pages.length < 3 && !pages.includes(file)) pages.push(file);
 				linkedFrom.set(name, pages);
 			}
 			await turn();

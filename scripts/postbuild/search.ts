@@ -16,14 +16,16 @@
  * Every shard written is kept in a cache outside the site (by default
  * `.gongkai/search-cache/`), under a digest of exactly what Pagefind was
  * given (URLs and prepared documents, the Pagefind version and the format of
- * this step); a later build whose shard has the same digest copies it
- * instead of indexing — a daily rebuild re-indexes the shards that changed.
+ * this step); a later build whose shard has the same digest takes it
+ * from there instead of indexing — a daily rebuild re-indexes the shards that
+ * changed. Site and cache share the files as hard links (see linkTree).
  */
 import { createHash } from 'node:crypto';
 import {
 	constants,
-	cpSync,
+	copyFileSync,
 	existsSync,
+	linkSync,
 	mkdirSync,
 	readdirSync,
 	readFileSync,
@@ -398,15 +400,43 @@ function digestOf(prepared: readonly Prepared[], version: string): string {
 	return hash.digest('hex').slice(0, 32);
 }
 
-/** Copies an index folder, without Pagefind's runtime unless it is the primary. */
+/**
+ * Makes `to` a tree of hard links to the files under `from` (top-level names
+ * that `keep` refuses are left out). Index files are written once and never
+ * changed in place, so the site and the cache can share them: a shard of
+ * thousands of files is kept or restored without copying its bytes. Where a
+ * link cannot be made (the cache on another file system), files are copied.
+ */
+export function linkTree(
+	from: string,
+	to: string,
+	keep: (name: string) => boolean = () => true,
+): void {
+	let link = true;
+	const walk = (source: string, target: string, top: boolean) => {
+		mkdirSync(target, { recursive: true });
+		for (const item of readdirSync(source, { withFileTypes: true })) {
+			if (top && !keep(item.name)) continue;
+			const a = join(source, item.name);
+			const b = join(target, item.name);
+			if (item.isDirectory()) walk(a, b, false);
+			else if (link) {
+				try {
+					linkSync(a, b);
+				} catch {
+					link = false;
+					copyFileSync(a, b, constants.COPYFILE_FICLONE);
+				}
+			} else copyFileSync(a, b, constants.COPYFILE_FICLONE);
+		}
+	};
+	walk(from, to, true);
+}
+
+/** Puts a cached index folder in the site, without Pagefind's runtime unless it is the primary. */
 function copyIndex(from: string, to: string, primary: boolean): void {
 	rmSync(to, { recursive: true, force: true });
-	cpSync(from, to, {
-		recursive: true,
-		// A copy-on-write clone where the file system can make one.
-		mode: constants.COPYFILE_FICLONE,
-		filter: (src) => primary || src === from || !RUNTIME.test(src.slice(from.length + 1)),
-	});
+	linkTree(from, to, (name) => primary || !RUNTIME.test(name));
 }
 
 /** A shard to write: what Pagefind is given, and where the index goes. */
@@ -525,8 +555,12 @@ class ShardStream {
 		this.shards = plan.map((shard) => ({ shard, sent: [], adds: [], problems: [] }));
 	}
 
+	/** Settled by the next {@link feed}. */
+	private fedNext: Array<() => void> = [];
+
 	/** Gives each shard the pages it can take now. */
 	feed(pages: ReadonlyMap<string, Page>): void {
+		for (const wake of this.fedNext.splice(0)) wake();
 		for (const streamed of this.shards) {
 			const { shard, sent } = streamed;
 			while (sent.length < shard.paths.length) {
@@ -553,20 +587,21 @@ class ShardStream {
 		}
 	}
 
-	/** Whether every shard has been given all its pages. */
-	get fed(): boolean {
-		return this.shards.every(({ shard, sent }) => sent.length === shard.paths.length);
+	/** Whether `streamed` has been given all its pages. */
+	private static complete({ shard, sent, process }: StreamedShard): boolean {
+		return Boolean(process) && sent.length === shard.paths.length;
 	}
 
 	/**
-	 * Writes the index files of the shards given all their pages, largest
-	 * first and one at a time, each into `folder`/<its dir>, until `until`
-	 * settles (Astro has exited and the usual writing takes over); each
-	 * shard's process is stopped once its files are written. Meant for the
-	 * time Astro spends on pages the index does not hold (lists, lobby
-	 * screens, images) after the ones it does: one shard at a time, as Astro
-	 * still holds its memory. `take` then uses the files only if the shard is
-	 * exactly the one the built pages make.
+	 * Writes the index files of each shard once it has all its pages, one at
+	 * a time (the largest first, of those complete), each into
+	 * `folder`/<its dir>, until `until` settles (Astro has exited and the
+	 * usual writing takes over); each shard's process is stopped once its
+	 * files are written. Astro renders the pages the index holds shard by
+	 * shard (src/lib/render-order.ts), then the pages it does not (lists,
+	 * lobby screens, images): a shard is written while the next ones render,
+	 * one at a time, as Astro still holds its memory. `take` then uses the
+	 * files only if the shard is exactly the one the built pages make.
 	 */
 	async writeAhead(
 		folder: string,
@@ -581,16 +616,24 @@ class ShardStream {
 		},
 	): Promise<void> {
 		let stopped = false;
-		void until.then(
-			() => (stopped = true),
-			() => (stopped = true),
+		const ended = until.then(
+			() => void (stopped = true),
+			() => void (stopped = true),
 		);
-		const queue = [...this.shards].sort((a, b) => b.shard.paths.length - a.shard.paths.length);
+		const waiting = new Set(this.shards);
 		// `written` for the shard before, once the next one is under way.
 		let done: (() => void) | undefined;
-		for (const streamed of queue) {
-			if (stopped) break;
-			if (!this.shards.includes(streamed) || !streamed.process) continue;
+		while (!stopped && waiting.size > 0) {
+			for (const streamed of waiting) if (!this.shards.includes(streamed)) waiting.delete(streamed);
+			const streamed = [...waiting]
+				.filter(ShardStream.complete)
+				.sort((a, b) => b.shard.paths.length - a.shard.paths.length)[0];
+			if (!streamed) {
+				if (waiting.size > 0)
+					await Promise.race([ended, new Promise<void>((wake) => this.fedNext.push(wake))]);
+				continue;
+			}
+			waiting.delete(streamed);
 			const { shard, sent } = streamed;
 			const prepared = shard.paths.map((path, i) => ({ url: `/${path}`, content: sent[i]! }));
 			if (cached(prepared)) {
@@ -733,7 +776,7 @@ function store(cache: string, digest: string, from: string): void {
 	const temporary = join(cache, `.tmp-${digest}-${process.pid}`);
 	try {
 		mkdirSync(cache, { recursive: true });
-		cpSync(from, temporary, { recursive: true });
+		linkTree(from, temporary);
 		renameSync(temporary, entry);
 	} catch (error) {
 		rmSync(temporary, { recursive: true, force: true });
@@ -900,10 +943,13 @@ export async function indexSite(options: IndexOptions): Promise<IndexStats> {
 		});
 		const shards = plan.map((shard) => stats.get(shard)!);
 		const fold = converters.length > 0 ? foldTable(chars, script.toSite, script.toOther) : '';
+		// A new file, not one shared with the cache (see linkTree).
+		const manifest = join(dir, PRIMARY_DIR, SHARD_MANIFEST);
 		writeFileSync(
-			join(dir, PRIMARY_DIR, SHARD_MANIFEST),
+			`${manifest}.tmp`,
 			JSON.stringify({ ...shardManifest(plan), ...(fold ? { fold } : {}) }) + '\n',
 		);
+		renameSync(`${manifest}.tmp`, manifest);
 		if (cache) prune(cache);
 
 		const languages = new Set<string>();
@@ -948,9 +994,9 @@ export async function indexSite(options: IndexOptions): Promise<IndexStats> {
 						trace('expected pages read');
 					}
 					stream?.feed(reader.pages);
-					// Every page the index holds is rendered first (src/lib/render-order.ts):
-					// the shards can be written while Astro renders the others.
-					if (stream?.fed && !ahead && options.exited)
+					// The pages the index holds are rendered first, shard by shard
+					// (src/lib/render-order.ts): each shard is written while Astro renders the rest.
+					if (stream && !ahead && options.exited)
 						ahead = stream.writeAhead(aheadFolder, options.exited, {
 							cached: (prepared) => lookup(cache, digestOf(prepared, version)) !== undefined,
 							written: (_, prepared, folder) => {

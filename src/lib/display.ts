@@ -64,6 +64,27 @@ export const DEFAULT_LIMITS: SectionLimits = {
 	competitions: 4,
 };
 
+/**
+ * The model workers a screen carries. They are always on air, so the honours
+ * section shows the first `limit` of them and any more would never come up
+ * (at a large union, a unit screen would carry a thousand slides): featured
+ * people first, then the most recently honoured, in the given order otherwise.
+ */
+export function spotlightWorkers<T>(
+	people: readonly T[],
+	rank: (person: T) => { featured: boolean; latestYear: number },
+	limit: number = DEFAULT_LIMITS.honours,
+): T[] {
+	return people
+		.map((person, index) => ({ person, index, ...rank(person) }))
+		.sort(
+			(a, b) =>
+				Number(b.featured) - Number(a.featured) || b.latestYear - a.latestYear || a.index - b.index,
+		)
+		.slice(0, limit)
+		.map(({ person }) => person);
+}
+
 /** The slide shown when nothing else is on air (the union's name and contact). */
 export const IDLE_SLIDE = 'idle';
 

@@ -4,6 +4,7 @@
  * image request, no script; black on white whatever the colour scheme, so
  * phones can read it from paper and from screens.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import QRCode from 'qrcode';
@@ -156,6 +157,38 @@ function inWorker(text: string): Promise<string> {
 }
 
 /**
+ * The environment variable naming a file of codes made ahead: a JSON object
+ * from text to the generator's SVG ({@link codesAhead}). `npm run build`
+ * makes it while Astro is still syncing content and bundling on one core
+ * (scripts/qr-ahead.ts); the pages then find their codes made.
+ */
+export const QR_AHEAD_ENV = 'GONGKAI_QR_AHEAD';
+
+/** The codes made ahead, once their file is complete (it appears whole, by rename). */
+let ahead: Map<string, string> | undefined;
+function madeAhead(text: string): string | undefined {
+	const file = process.env[QR_AHEAD_ENV];
+	if (!file) return undefined;
+	if (ahead === undefined) {
+		if (!existsSync(file)) return undefined;
+		try {
+			ahead = new Map(Object.entries(JSON.parse(readFileSync(file, 'utf8')) as object));
+		} catch {
+			ahead = new Map();
+		}
+	}
+	const svg = ahead.get(text);
+	return typeof svg === 'string' ? svg : undefined;
+}
+
+/** The generator's SVG of each text, in this thread: what the file of codes made ahead holds. */
+export async function codesAhead(texts: Iterable<string>): Promise<Record<string, string>> {
+	const codes: Record<string, string> = {};
+	for (const text of texts) if (!Object.hasOwn(codes, text)) codes[text] = await symbolHere(text);
+	return codes;
+}
+
+/**
  * The generator's SVG for `text`, made once per text: a notice's code is on
  * its page and on every lobby screen that shows it.
  */
@@ -163,7 +196,8 @@ const symbols = new Map<string, Promise<string>>();
 function symbol(text: string): Promise<string> {
 	let svg = symbols.get(text);
 	if (!svg) {
-		svg = inWorker(text);
+		const made = madeAhead(text);
+		svg = made === undefined ? inWorker(text) : Promise.resolve(made);
 		symbols.set(text, svg);
 		// A bound, should a build ask for a great many different codes.
 		if (symbols.size > 50_000) symbols.delete(symbols.keys().next().value!);

@@ -1,11 +1,12 @@
 /**
  * The order Astro renders pages in. The search index is fed while Astro
  * renders (scripts/postbuild/search.ts): it can only take each shard's pages
- * in the shard's order, so the pages it holds are rendered first, in the
- * order announced (src/data/search-pages.ts), and the lists, lobby screens
- * and other pages no search finds after them — while they render, the index
- * has every page it needs.
+ * in the shard's order, so the pages it holds are rendered first, shard by
+ * shard ({@link shardByShard}), and the lists, lobby screens and other pages
+ * no search finds after them — while they render, the index has every page
+ * it needs.
  */
+import { DEFAULT_SHARD_PAGES, planShards, type ShardPage } from './search-shards.ts';
 
 /** A page Astro is about to render: its path without the base, `/notices/2025/a/`. */
 export interface PathToRender {
@@ -37,4 +38,25 @@ export function announcedFirst<T extends PathToRender>(
 	}
 	first.sort((a, b) => a[0] - b[0]);
 	return [...first.map(([, path]) => path), ...rest];
+}
+
+/**
+ * The pages the index will hold (as announced, src/data/search-pages.ts) in
+ * the order to render them: shard by shard of the plan the index makes of
+ * them, the largest shard first, each shard's pages in its own order. Each
+ * shard is then complete while the next ones render, and its index files
+ * are written meanwhile (ShardStream.writeAhead); the last to be complete is
+ * a small one, written while Astro renders the lists.
+ */
+export function shardByShard(pages: readonly ShardPage[], maxPages: number): string[] {
+	return planShards(pages, maxPages)
+		.map((shard, i) => ({ shard, i }))
+		.sort((a, b) => b.shard.paths.length - a.shard.paths.length || a.i - b.i)
+		.flatMap(({ shard }) => shard.paths);
+}
+
+/** `GONGKAI_SEARCH_SHARD_PAGES` as the index reads it (an invalid value fails the index step, with its message). */
+export function shardPagesFromEnv(value: string | undefined): number {
+	const n = Number(value);
+	return value && Number.isInteger(n) && n >= 1 ? n : DEFAULT_SHARD_PAGES;
 }

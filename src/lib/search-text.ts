@@ -62,7 +62,13 @@ const VOID = new Set([
 	'track',
 	'wbr',
 ]);
-const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'template']);
+/** Elements whose content is not markup, each with a search for its end tag in any case. */
+const RAW_TEXT_END = new Map(
+	['script', 'style', 'textarea', 'title', 'template'].map((name) => [
+		name,
+		new RegExp(`</${name}`, 'gi'),
+	]),
+);
 // Comments, doctype, tags (attribute values may contain `>` inside quotes).
 const TOKEN = /<!--[\s\S]*?-->|<![^>]*>|<(\/?)([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
 const BODY_ATTR = /\sdata-pagefind-body(?=[\s=/>]|$)/;
@@ -118,7 +124,6 @@ function walkOnce(html: string): Walk {
 	let keepDepth = 0;
 	let recordDepth = 0;
 	let last = 0;
-	let lower: string | undefined;
 	TOKEN.lastIndex = 0;
 	for (let match = TOKEN.exec(html); match; match = TOKEN.exec(html)) {
 		if (bodyDepth > 0 && keepDepth === 0 && match.index > last) texts.push([last, match.index]);
@@ -143,10 +148,11 @@ function walkOnce(html: string): Walk {
 			}
 			continue;
 		}
-		if (RAW_TEXT.has(name)) {
+		const rawEnd = RAW_TEXT_END.get(name);
+		if (rawEnd) {
 			// Skip to the end tag: nothing in a script or style is page text.
-			lower ??= html.toLowerCase();
-			const close = lower.indexOf(`</${name}`, last);
+			rawEnd.lastIndex = last;
+			const close = rawEnd.exec(html)?.index ?? -1;
 			last = TOKEN.lastIndex = close < 0 ? html.length : close;
 			continue;
 		}

@@ -1,8 +1,8 @@
 /**
  * What the sitemap leaves out beyond the display pages: withdrawn notices
  * (their pages stay, but search engines should drop them) and drafts. Read
- * straight from the notices' front matter, so astro.config.mjs can call it
- * before Astro has loaded any collection.
+ * straight from the notices' front matter, so the sitemap integration of
+ * astro.config.mjs can use it without Astro's collections.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
@@ -27,10 +27,19 @@ export function unlistedNoticeIds(contentDir: string): string[] {
 	return ids.sort();
 }
 
-/** A sitemap filter: false for display pages and for the notices in `unlisted` (ids), under any base path. */
-export function sitemapFilter(unlisted: readonly string[]): (page: string) => boolean {
-	const hidden = new Set(unlisted.map((id) => `/notices/${id}/`));
+/**
+ * A sitemap filter: false for display pages and for the notices in `unlisted`
+ * (ids), under any base path. Given a function, it asks for the ids when the
+ * first page is filtered: once the pages are built, not while Astro starts.
+ */
+export function sitemapFilter(
+	unlisted: readonly string[] | (() => readonly string[]),
+): (page: string) => boolean {
+	let hidden: Set<string> | undefined;
 	return (page) => {
+		hidden ??= new Set(
+			(typeof unlisted === 'function' ? unlisted() : unlisted).map((id) => `/notices/${id}/`),
+		);
 		const path = new URL(page).pathname;
 		if (path.includes('/display/')) return false;
 		const at = path.indexOf('/notices/');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	DEFAULT_LIMITS,
 	IDLE_SLIDE,
 	isOnAir,
 	nextChange,
@@ -8,6 +9,7 @@ import {
 	pixelShift,
 	planSlides,
 	samePlan,
+	spotlightWorkers,
 	type DisplayItem,
 	type DisplaySectionName,
 } from '../../src/lib/display.ts';
@@ -279,5 +281,44 @@ describe('the countdown the browser shows agrees with publicity.ts', () => {
 	])('%s', (_name, now, expected) => {
 		expect(liveDaysLeft(endsAt!, at(now), SHANGHAI)).toBe(expected);
 		expect(daysLeft(period, at(now), SHANGHAI)).toBe(expected);
+	});
+});
+
+describe('the model workers a screen carries', () => {
+	const person = (name: string, featured: boolean, latestYear: number) => ({
+		name,
+		featured,
+		latestYear,
+	});
+	const rank = (p: ReturnType<typeof person>) => p;
+
+	it('carries no more than the honours section can show: featured, then the latest honoured', () => {
+		// A large unit: 30 people, in name order, one of them featured.
+		const people = Array.from({ length: 30 }, (_, i) =>
+			person(`p${String(i).padStart(2, '0')}`, i === 17, 2000 + (i % 10)),
+		);
+		const carried = spotlightWorkers(people, rank);
+		expect(carried).toHaveLength(DEFAULT_LIMITS.honours);
+		expect(carried[0]!.name).toBe('p17');
+		// Then the three honoured in 2009, the three in 2008 (name order within a year), one from 2007.
+		expect(carried.slice(1).map((p) => p.name)).toEqual([
+			'p09',
+			'p19',
+			'p29',
+			'p08',
+			'p18',
+			'p28',
+			'p07',
+		]);
+		// Every slide carried is one the plan shows.
+		const items: DisplayItem[] = carried.map((p) => ({ slide: `w-${p.name}`, kind: 'worker' }));
+		expect(planSlides(items, ['honours'], at('2026-11-20T12:00+08:00')).slides).toEqual(
+			items.map((i) => i.slide),
+		);
+	});
+
+	it('keeps a small unit whole, in its order', () => {
+		const people = [person('a', false, 2020), person('b', false, 2020)];
+		expect(spotlightWorkers(people, rank)).toEqual(people);
 	});
 });

@@ -1,10 +1,21 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { qrTexts } from '../../scripts/qr-ahead.ts';
+import { validateContent } from '../../src/lib/validate/index.ts';
 import { sitemapFilter, unlistedNoticeIds } from '../../src/lib/sitemap-filter.ts';
 import { archiveTree } from '../../src/lib/archive.ts';
 import { feedItems } from '../../src/lib/feeds.ts';
 import { shortMarkdown } from '../../src/lib/markdown.ts';
-import { prepareQrCodes, qrSvg, qrWorkerRunning, symbolHere } from '../../src/lib/qr.ts';
+import {
+	codesAhead,
+	prepareQrCodes,
+	QR_AHEAD_ENV,
+	qrSvg,
+	qrWorkerRunning,
+	symbolHere,
+} from '../../src/lib/qr.ts';
 
 describe('feedItems', () => {
 	const sources = [
@@ -124,6 +135,57 @@ describe('qrSvg', () => {
 	});
 });
 
+describe('QR codes made ahead (scripts/qr-ahead.ts)', () => {
+	it('are what the pages get, and a code not among them is made as before', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'gk-qr-ahead-'));
+		const file = join(dir, 'codes.json');
+		const made = 'https://union.example.com/gongkai/notices/2026/made/';
+		const other = 'https://union.example.com/gongkai/notices/2026/other/';
+		const codes = await codesAhead([made, made]);
+		expect(Object.keys(codes)).toEqual([made]);
+		expect(codes[made]).toBe(await symbolHere(made));
+		// A marker instead of the code: the page must take it from the file.
+		writeFileSync(file, JSON.stringify({ [made]: '<svg viewBox="0 0 1 1">made ahead</svg>' }));
+		vi.resetModules();
+		vi.stubEnv(QR_AHEAD_ENV, file);
+		try {
+			const fresh = await import('../../src/lib/qr.ts');
+			expect(await fresh.qrSvg(made, { label: 'QR' })).toBe(
+				'<svg role="img" aria-label="QR" viewBox="0 0 1 1"><title>QR</title>made ahead</svg>',
+			);
+			expect(fresh.qrWorkerRunning()).toBe(false);
+			expect(await fresh.qrSvg(other, { label: 'QR' })).toContain(
+				(await symbolHere(other)).trim().slice(-200),
+			);
+		} finally {
+			vi.unstubAllEnvs();
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
+	it('cover every notice, model worker, competition and unit, and the home page', async () => {
+		const validation = await validateContent(join(import.meta.dirname, '../../content'));
+		const texts = qrTexts({ validation, base: '/gongkai/' });
+		const site = 'https://union.example.com/gongkai/';
+		for (const collection of ['notices', 'model-workers', 'competitions', 'units']) {
+			const entries = validation.entries.filter(
+				(e) => e.collection === collection && e.data?.draft !== true,
+			);
+			expect(entries.length).toBeGreaterThan(0);
+			for (const entry of entries) expect(texts).toContain(`${site}${collection}/${entry.id}/`);
+		}
+		expect(texts).toContain(site);
+		expect(texts.some((text) => text.includes('/policies/'))).toBe(false);
+		// No site address, no codes.
+		expect(
+			qrTexts({
+				validation: { ...validation, site: { ...validation.site!, url: undefined } },
+				base: '/',
+			}),
+		).toEqual([]);
+	});
+});
+
 describe('shortMarkdown', () => {
 	it('renders emphasis and links, and shows raw HTML as text', () => {
 		expect(
@@ -146,6 +208,20 @@ describe('sitemapFilter', () => {
 		['https://union.example.com/gongkai/units/hq/', true],
 	])('%s → %s', (page, expected) => {
 		expect(keep(page)).toBe(expected);
+	});
+
+	it('asks for the unlisted notices once, when the first page is filtered', () => {
+		let asked = 0;
+		const lazy = sitemapFilter(() => {
+			asked++;
+			return ['2026/qiuji-dengshan-huodong'];
+		});
+		expect(asked).toBe(0);
+		expect(lazy('https://union.example.com/gongkai/notices/2026/qiuji-dengshan-huodong/')).toBe(
+			false,
+		);
+		expect(lazy('https://union.example.com/gongkai/')).toBe(true);
+		expect(asked).toBe(1);
 	});
 
 	it('finds the withdrawn notices and drafts of a content folder', () => {

@@ -5,6 +5,7 @@ import {
 	readdirSync,
 	readFileSync,
 	rmSync,
+	statSync,
 	writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -319,6 +320,13 @@ describe('indexSite on a large site', () => {
 		const reused = await indexSite({ dir: again, t, shardPages: 4, cacheDir });
 		expect(reused.shards.every((s) => s.reused)).toBe(true);
 		expect(indexFiles(again)).toEqual(indexFiles(once));
+		// Taken from the cache as hard links: the same files, not copies of them —
+		// except the shard manifest, which each build writes anew.
+		const entry = join(cacheDir, reused.shards[0]!.digest);
+		expect(statSync(join(again, 'pagefind', 'pagefind-entry.json')).ino).toBe(
+			statSync(join(entry, 'pagefind-entry.json')).ino,
+		);
+		expect(statSync(join(again, 'pagefind', 'shards.json')).nlink).toBe(1);
 		// Followed again with that cache: nothing is written ahead, every shard is copied.
 		const rebuilt = await follow(announced, undefined, cacheDir, 'cached');
 		expect(rebuilt.stats.shards.map((s) => `${s.reused}:${s.ahead}`)).toEqual(

@@ -10,6 +10,7 @@ import { getViews } from '../../data/views.ts';
 import { addDays, civilDay, civilToInstant } from '../../lib/dates.ts';
 import {
 	planSlides,
+	spotlightWorkers,
 	type DisplayItem,
 	type DisplaySectionName,
 	type SlidePlan,
@@ -116,10 +117,13 @@ export async function displayModel(unitId?: string): Promise<DisplayModel> {
 	// Model workers: a unit screen shows its own people; the union's screen its featured ones.
 	const people = model.modelWorkers.filter((w) => inScope(unitOf(w)!));
 	const featured = people.filter((w) => w.data.featured);
-	const spotlight =
-		unitId === undefined && featured.length > 0
-			? featured
-			: [...featured, ...people.filter((w) => !w.data.featured)];
+	const spotlight = spotlightWorkers(
+		unitId === undefined && featured.length > 0 ? featured : people,
+		(w) => ({
+			featured: Boolean(w.data.featured),
+			latestYear: Math.max(...w.data.honours.map((h) => h.year)),
+		}),
+	);
 	for (const worker of spotlight) {
 		const slide = `w-${slug(worker.id)}`;
 		items.push({ slide, kind: 'worker' });
