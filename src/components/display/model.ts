@@ -102,11 +102,12 @@ export async function displayModel(unitId?: string): Promise<DisplayModel> {
 	];
 	let carried = 0;
 	for (const notice of pinnedFirst) {
+		// Neither urgent nor a 公示: once the screen carries enough of those, the rest are not looked at.
+		const ordinary = !notice.data.urgent && !notice.data.publicity;
+		if (ordinary && carried >= NOTICES_CARRIED) continue;
 		const item = noticeItem(notice, site.timezone);
 		if (item.until !== undefined && item.until <= model.builtAt) continue;
 		if (item.publicity && item.publicity.endsAt <= model.builtAt) continue;
-		const ordinary = !item.urgent && !item.publicity;
-		if (ordinary && carried >= NOTICES_CARRIED) continue;
 		if (ordinary) carried++;
 		items.push(item);
 		slides.push(
