@@ -16,7 +16,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { totalmem } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { dictionaries, translator } from '../src/i18n/index.ts';
 import type { Locale } from '../src/schemas/site.ts';
@@ -215,8 +215,7 @@ async function main(): Promise<number> {
 		rmSync(rendered, { force: true });
 		rmSync(expected, { force: true });
 		// With the half-written file of a QR process stopped early, if any.
-		for (const name of readdirSync(work))
-			if (name.startsWith(basename(qrCodes))) rmSync(join(work, name), { force: true });
+		for (const file of [qrCodes, `${qrCodes}.tmp`]) rmSync(file, { force: true });
 	}
 	// Swap: the old site stays in place until the new one is complete.
 	const old = join(work, `${OLD}${process.pid}`);

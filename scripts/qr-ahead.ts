@@ -11,10 +11,10 @@
  *   node scripts/qr-ahead.ts <context.json> <codes.json>
  *
  * The context file is the validated content that scripts/check.ts wrote.
- * The codes file appears whole (written under another name, then renamed).
+ * The codes file appears whole (written as `<codes.json>.tmp`, then renamed).
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { entryUrl, type PageCollection } from '../src/data/entries.ts';
+import { entryUrl, siteUrl, type PageCollection } from '../src/data/entries.ts';
 import { codesAhead } from '../src/lib/qr.ts';
 import type { PostBuildInput } from './postbuild/run.ts';
 
@@ -35,7 +35,7 @@ export function qrTexts({
 			const url = entryUrl(collection, entry.id, site, base);
 			if (url) texts.push(url);
 		}
-	texts.push(new URL(base, site.url).href);
+	texts.push(siteUrl(site, base)!);
 	return texts;
 }
 
@@ -46,7 +46,7 @@ async function main([context, out]: string[]): Promise<number> {
 	}
 	const input = JSON.parse(readFileSync(context, 'utf8')) as PostBuildInput;
 	const codes = await codesAhead(qrTexts(input));
-	const temporary = `${out}.tmp-${process.pid}`;
+	const temporary = `${out}.tmp`;
 	writeFileSync(temporary, JSON.stringify(codes));
 	renameSync(temporary, out);
 	return 0;

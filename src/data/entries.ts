@@ -46,6 +46,11 @@ export function entryUrl(
 	return site.url ? new URL(base + entryPath(collection, id), site.url).href : undefined;
 }
 
+/** The address of the site's home page online (with its sub-path `base`); undefined without the site's `url`. */
+export function siteUrl(site: { url?: string | undefined }, base: string): string | undefined {
+	return site.url ? new URL(base, site.url).href : undefined;
+}
+
 /** Absolute path of an entry's source file. */
 function sourceFile(entry: { filePath?: string | undefined }): string {
 	if (!entry.filePath) throw new Error('Entry has no file path');

@@ -5,8 +5,8 @@
  * the result against the pages actually built — an announcement that turns
  * out wrong costs time, never a wrong index).
  *
- * Detail pages are rendered in path order (`inPathOrder`, used by their
- * `getStaticPaths`), the order the index takes them in.
+ * The build renders them first, shard by shard, in the order the index takes
+ * them (src/lib/render-order.ts, from this announcement).
  */
 import { renameSync, writeFileSync } from 'node:fs';
 import type { ShardPage } from '../lib/search-shards.ts';
@@ -16,11 +16,6 @@ import type { Competition, Notice, Policy, SiteModel } from './index.ts';
 
 /** Code-unit order of strings, as a sorted file listing has it (not the locale's). */
 const codeUnitOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Entries sorted by their page's site path, as file listings sort them (`a-b/` before `a/`). */
-export function inPathOrder<T extends { id: string }>(entries: readonly T[]): T[] {
-	return [...entries].sort((a, b) => codeUnitOrder(`${a.id}/`, `${b.id}/`));
-}
 
 /** The date a detail page is sorted and sharded by in the search index (SearchMeta's `date`). */
 export const searchDate = {

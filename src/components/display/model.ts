@@ -5,7 +5,13 @@
  * items are on air is left to the browser's clock (src/lib/display.ts).
  */
 import { getSiteModel, type Competition, type Notice, type SiteModel } from '../../data/index.ts';
-import { competitionResults, entryUrl, unitOf, type PageCollection } from '../../data/entries.ts';
+import {
+	competitionResults,
+	entryUrl,
+	siteUrl,
+	unitOf,
+	type PageCollection,
+} from '../../data/entries.ts';
 import { getViews } from '../../data/views.ts';
 import { addDays, civilDay, civilToInstant } from '../../lib/dates.ts';
 import {
@@ -163,8 +169,7 @@ export async function displayModel(unitId?: string): Promise<DisplayModel> {
 		versionUrl: `${base}version.json`,
 		strings: Object.fromEntries(BROWSER_STRINGS.map((key) => [key, t(key)])),
 	};
-	const siteHome = site.url ? new URL(base, site.url).href : undefined;
-	const home = unitId === undefined ? siteHome : pageUrl('units', unitId);
+	const home = unitId === undefined ? siteUrl(site, base) : pageUrl('units', unitId);
 	const homeQr = await qr(
 		home,
 		t('display.qrLabel', { title: unitId === undefined ? site.name : views.unitName(unitId) }),
