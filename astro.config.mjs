@@ -89,7 +89,9 @@ export default defineConfig({
 			},
 		},
 	},
-	markdown: { processor: satteri({ hastPlugins: [bodyImages] }) },
+	// No code highlighting: a union's texts have no code, and Shiki's inline
+	// styles would break the Content-Security-Policy below.
+	markdown: { processor: satteri({ hastPlugins: [bodyImages] }), syntaxHighlight: false },
 	// Content-Security-Policy as a <meta> in every page (docs/deploy.md adds the
 	// header-only parts: frame-ancestors, HSTS). Astro hashes its own scripts and
 	// styles; no 'unsafe-inline'/'unsafe-eval' for scripts, only

@@ -185,6 +185,11 @@ async function main(): Promise<number> {
 
 	let postbuild: Child | undefined;
 	try {
+		// The post-build process starts once the codes are made (or Astro is done):
+		// its start-up — loading Pagefind and the script tables, a second of CPU —
+		// then falls in the time Astro bundles alone, not while Astro syncs beside
+		// the QR process. Pages appear only later.
+		await Promise.race([qr.done, astro.done].map((done) => done.catch(() => undefined)));
 		// The post-build steps start now: the search index reads pages while Astro
 		// writes the rest, on the core Astro leaves idle — and gives them to Pagefind
 		// shard by shard once Astro has announced them (`expected`) — and writes the

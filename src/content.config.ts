@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { defineCollection, reference } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { glob, type Loader } from 'astro/loaders';
 import type { z } from 'astro/zod';
 import { resolveContentDir } from './lib/content-dir.ts';
 import { parseYaml } from './lib/validate/read.ts';
@@ -22,12 +22,44 @@ import { makeUnitSchema } from './schemas/units.ts';
 const contentDir = resolveContentDir();
 
 /** Glob loader for one collection folder; the id is the path without extension. */
-function folder(collection: string, pattern: string) {
-	return glob({
-		pattern,
-		base: pathToFileURL(join(contentDir, collection) + '/'),
-		generateId: ({ entry }) => entry.replace(/\.(md|mdx|ya?ml)$/i, ''),
-	});
+function folder(collection: string, pattern: string): Loader {
+	return lean(
+		glob({
+			pattern,
+			base: pathToFileURL(join(contentDir, collection) + '/'),
+			generateId: ({ entry }) => entry.replace(/\.(md|mdx|ya?ml)$/i, ''),
+		}),
+	);
+}
+
+/**
+ * A loader that keeps less in Astro's content store: it is saved to disk,
+ * then bundled into the build as one module to compile and parse (67 MB at
+ * a 10,000-notice union, seconds at each step). Pages read an entry's raw
+ * body only for an excerpt where the editor wrote no `summary` (summaryOf in
+ * src/data/entries.ts, the lobby screens), and never the copy of the front
+ * matter Astro keeps beside the rendered HTML: entries with a summary are
+ * stored without their body, and none with that copy.
+ */
+function lean(loader: Loader): Loader {
+	return {
+		...loader,
+		load: (context) =>
+			loader.load({
+				...context,
+				store: {
+					...context.store,
+					set: ({ body, rendered, ...entry }) =>
+						context.store.set({
+							...entry,
+							...(body !== undefined && entry.data.summary === undefined ? { body } : {}),
+							...(rendered
+								? { rendered: { ...rendered, metadata: { ...rendered.metadata, frontmatter: {} } } }
+								: {}),
+						}),
+				},
+			}),
+	};
 }
 
 function helpers<Image extends z.ZodType>(image: () => Image): SchemaHelpers<Image> {

@@ -19,7 +19,7 @@ import { basename, extname, join } from 'node:path';
 import { identifyingMetadata, imageFormat } from '../../src/lib/image-metadata.ts';
 import type { PostBuildContext } from './index.ts';
 import { siteFiles } from './site-files.ts';
-import { turns } from './turns.ts';
+import { readSite, type SiteRead } from './site-pass.ts';
 
 const IMAGE_EXTENSIONS = new Set([
 	'.jpg',
@@ -33,23 +33,20 @@ const IMAGE_EXTENSIONS = new Set([
 	'.heic',
 	'.heif',
 ]);
-const TEXT_EXTENSIONS = new Set([
-	'.html',
-	'.css',
-	'.js',
-	'.mjs',
-	'.json',
-	'.xml',
-	'.txt',
-	'.webmanifest',
-	'.svg',
-]);
 
 function sha256(bytes: Uint8Array): string {
 	return createHash('sha256').update(bytes).digest('hex');
 }
 
-export async function scanImages({ outDir, contentDir, t }: PostBuildContext): Promise<void> {
+/**
+ * The guard. `read` reads the site once for the names given (site-pass.ts):
+ * by default here and now; the build passes a read in a worker thread that
+ * also makes the version, and gets it back.
+ */
+export async function scanImages(
+	{ outDir, contentDir, t }: PostBuildContext,
+	read: (names: string[]) => Promise<SiteRead> | SiteRead = (names) => readSite(outDir, names),
+): Promise<SiteRead> {
 	const originals = new Map<string, string>();
 	for (const name of siteFiles(contentDir)) {
 		if (IMAGE_EXTENSIONS.has(extname(name).toLowerCase()))
@@ -64,8 +61,6 @@ export async function scanImages({ outDir, contentDir, t }: PostBuildContext): P
 	const scanned: string[] = [];
 
 	// Originals copied byte for byte: which pages, styles or scripts name them?
-	// One pass over the text files, none kept in memory (a large site has tens of
-	// thousands of pages).
 	const copies = new Map<string, string>();
 	const others: string[] = [];
 	for (const name of images) {
@@ -74,31 +69,10 @@ export async function scanImages({ outDir, contentDir, t }: PostBuildContext): P
 		if (source) copies.set(name, source);
 		else others.push(name);
 	}
-	const linkedFrom = new Map<string, string[]>();
-	if (copies.size > 0) {
-		// Each name looked for in each file's bytes, as its UTF-8 bytes (no page is
-		// decoded: a large site has hundreds of megabytes of pages). A name outside
-		// ASCII is looked for percent-encoded too, as a URL may carry it.
-		const forms: Array<[Buffer, string]> = [];
-		for (const name of new Set([...copies.keys()].map((copy) => basename(copy))))
-			for (const form of new Set([name, encodeURIComponent(name)]))
-				forms.push([Buffer.from(form), name]);
-		const turn = turns();
-		for (const file of output) {
-			if (!TEXT_EXTENSIONS.has(extname(file).toLowerCase())) continue;
-			const bytes = readFileSync(join(outDir, file));
-			for (const [form, name] of forms) {
-				if (bytes.indexOf(form) < 0) continue;
-				const pages = linkedFrom.get(name) ?? [];
-				if (pages.length < 3 && !pages.includes(file)) pages.push(file);
-				linkedFrom.set(name, pages);
-			}
-			await turn();
-		}
-	}
+	const site = await read([...copies.keys()].map((copy) => basename(copy)));
 	for (const [name, source] of copies) {
-		const where = linkedFrom.get(basename(name));
-		if (!where) {
+		const where = site.named.get(basename(name));
+		if (!where?.length) {
 			unlinkSync(join(outDir, name));
 			removed.push(name);
 			continue;
@@ -118,4 +92,5 @@ export async function scanImages({ outDir, contentDir, t }: PostBuildContext): P
 		console.log(`  ${t('images.removed', { count: removed.length, files: removed.join(', ') })}`);
 	console.log(`  ${scanned.length} image(s) scanned, ${problems.length} with problems`);
 	if (problems.length) throw new Error(problems.join('\n'));
+	return site;
 }

@@ -10,6 +10,7 @@ import { copyAttachments } from './attachments.ts';
 import { scanImages } from './images.ts';
 import { writeVersion } from './version.ts';
 import { buildSearchIndex } from './search.ts';
+import { readSiteInWorker } from './site-pass.ts';
 
 export interface PostBuildContext {
 	/** The staging folder Astro just wrote. */
@@ -41,18 +42,28 @@ export interface PostBuildStep {
 	 * depends on what they do), even before Astro has finished (it is given
 	 * `written`). The search index does: it reads pages while Astro writes the
 	 * rest, Pagefind works in a process of its own, and the other steps fill
-	 * the time this one waits. So does the version: it waits for `written`,
-	 * then hashes the pages in a worker thread while the others go on.
+	 * the time this one waits.
 	 */
 	alongside?: boolean;
+}
+
+/**
+ * The photo guard and the version, from one read of the site in a worker
+ * thread (site-pass.ts): the guard asks for the names of its original
+ * copies, the version takes the hash.
+ */
+async function checkPages(context: PostBuildContext): Promise<void> {
+	writeVersion(
+		context,
+		await scanImages(context, (names) => readSiteInWorker(context.outDir, names)),
+	);
 }
 
 /** Later steps may rely on earlier ones; the search index reads pages none of them changes (the version changes only pages no search finds). */
 export const steps: PostBuildStep[] = [
 	{ name: 'search', run: buildSearchIndex, alongside: true },
-	{ name: 'version', run: writeVersion, alongside: true },
 	{ name: 'attachments', run: copyAttachments },
-	{ name: 'images', run: scanImages },
+	{ name: 'images and version', run: checkPages },
 ];
 
 /** Runs every step, timing each; fails with the first failure once all have stopped. */

@@ -263,6 +263,9 @@ interface Page {
 	content?: string;
 }
 
+/** Found in every page the index reads (searched for in its bytes). */
+const BODY_MARK = Buffer.from('data-pagefind-body');
+
 /**
  * Time between two looks at a folder Astro is still writing (shorter while
  * it is writing pages), and how long a page must stay unchanged before it is read.
@@ -333,9 +336,10 @@ class PageReader {
 			this.stamps.set(path, stamp);
 			this.pages.delete(path);
 			this.noLang.delete(path);
-			const html = readFileSync(join(this.dir, file), 'utf8');
-			// Lists, the home page and the like have no searchable region: no need to parse them.
-			if (!html.includes('data-pagefind-body')) continue;
+			const bytes = readFileSync(join(this.dir, file));
+			// Lists, the home page and the like have no searchable region: no need to decode them.
+			if (!bytes.includes(BODY_MARK)) continue;
+			const html = bytes.toString('utf8');
 			const source = sourceDocument(html);
 			if (source === undefined) continue;
 			if (!htmlLang(html)) {

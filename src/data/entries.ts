@@ -65,7 +65,7 @@ export function contentFile(entry: { filePath?: string | undefined }): string {
 /** Excerpts already made, by entry: a notice is summarised on every list it is in. */
 const excerpts = new WeakMap<object, string>();
 
-/** The summary the editor wrote, or an excerpt of the body. */
+/** The summary the editor wrote, or an excerpt of the body (the content store keeps a body only where there is no summary: `lean` in src/content.config.ts). */
 export function summaryOf(entry: {
 	data: { summary?: string | undefined };
 	body?: string | undefined;

@@ -4,7 +4,7 @@
  * each at its stable path, paginated, with the filter groups to show. Pages
  * turn these into `getStaticPaths` results with `listPaths`.
  */
-import type { FilterGroup } from '../lib/filter-bar.ts';
+import type { FilterBarText, FilterGroup, FilterOption } from '../lib/filter-bar.ts';
 import {
 	COMPETITION_KIND_SLUGS,
 	HONOUR_LEVEL_SLUGS,
@@ -57,38 +57,73 @@ export interface ListView<T> {
 	groups: FilterGroup[];
 }
 
+/** Each facet's options as every list offers them (no current one), made once: a unit facet has hundreds, a large union about a thousand lists. */
+const facetOptions = new WeakMap<
+	Facet<unknown>,
+	Array<{ key?: string; empty: boolean; option: FilterOption }>
+>();
+
+function optionsOf<T>(facet: Facet<T>) {
+	let options = facetOptions.get(facet as Facet<unknown>);
+	if (!options) {
+		options = facet.values.map((v) => ({
+			...(v.spec.key === undefined ? {} : { key: v.spec.key }),
+			empty: v.spec.items.length === 0,
+			option: {
+				label: v.label,
+				path: v.spec.path,
+				count: v.spec.items.length,
+				...(v.depth === undefined ? {} : { depth: v.depth }),
+			},
+		}));
+		facetOptions.set(facet as Facet<unknown>, options);
+	}
+	return options;
+}
+
 /** The filter groups of a list page, with the current list marked. */
 export function filterGroups<T>(
 	lists: Lists<T>,
 	current: ListSpec<T>,
 	allLabel: string,
 ): FilterGroup[] {
-	return lists.facets.map((facet, i) => ({
-		label: facet.label,
-		...(facet.fold ? { fold: true } : {}),
-		options: [
-			...(i === 0
-				? [
-						{
-							label: allLabel,
-							path: lists.all.path,
-							count: lists.all.items.length,
-							current: current.key === undefined,
-						},
-					]
-				: []),
-			...facet.values
-				// Empty values stay reachable by URL but are not offered, unless the reader is on one.
-				.filter((v) => v.spec.items.length > 0 || v.spec.key === current.key || facet.fold)
-				.map((v) => ({
-					label: v.label,
-					path: v.spec.path,
-					count: v.spec.items.length,
-					current: v.spec.key === current.key,
-					...(v.depth === undefined ? {} : { depth: v.depth }),
-				})),
-		],
-	}));
+	return lists.facets.map((facet, i) => {
+		const options: FilterOption[] = [];
+		if (i === 0)
+			options.push({
+				label: allLabel,
+				path: lists.all.path,
+				count: lists.all.items.length,
+				current: current.key === undefined,
+			});
+		for (const { key, empty, option } of optionsOf(facet)) {
+			// Empty values stay reachable by URL but are not offered, unless the reader is on one.
+			if (key === current.key) options.push({ ...option, current: true });
+			else if (!empty || facet.fold) options.push(option);
+		}
+		return { label: facet.label, ...(facet.fold ? { fold: true } : {}), options };
+	});
+}
+
+/**
+ * The filter bar's words and number format, one object per build (the
+ * site model's): the markup of each option is made once for it, not once
+ * per list (src/lib/filter-bar.ts).
+ */
+const barTexts = new WeakMap<object, FilterBarText>();
+export function filterBarText(model: { site: { locale: string }; t: Translate }): FilterBarText {
+	let text = barTexts.get(model);
+	if (!text) {
+		const number = new Intl.NumberFormat(model.site.locale);
+		text = {
+			base: import.meta.env.BASE_URL,
+			label: model.t('filters.label'),
+			current: (value) => model.t('filters.current', { value }),
+			count: (value) => number.format(value),
+		};
+		barTexts.set(model, text);
+	}
+	return text;
 }
 
 /** `getStaticPaths` entries for every page of `specs`; `params(spec, page)` names the route params. */

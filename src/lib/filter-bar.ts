@@ -41,14 +41,25 @@ export interface FilterBarText {
 	count: (value: number) => string;
 }
 
+/** Each option's markup, by option and text: the lists of a collection share their option objects (src/data/lists.ts). */
+const optionMarkup = new WeakMap<FilterOption, WeakMap<FilterBarText, string>>();
+
+function optionHtml(o: FilterOption, text: FilterBarText): string {
+	let byText = optionMarkup.get(o);
+	let html = byText?.get(text);
+	if (html !== undefined) return html;
+	const depth = o.depth ? ` class="gk-depth-${Math.min(o.depth, 4)}"` : '';
+	const current = o.current ? ' aria-current="page"' : '';
+	const count =
+		o.count === undefined ? '' : `<span class="gk-filter-count">${text.count(o.count)}</span>`;
+	html = `<li${depth}><a class="gk-filter-option" href="${escapeHtml(text.base + o.path)}"${current}>${escapeHtml(o.label)}${count}</a></li>`;
+	if (!byText) optionMarkup.set(o, (byText = new WeakMap()));
+	byText.set(text, html);
+	return html;
+}
+
 function optionsHtml(group: FilterGroup, text: FilterBarText): string {
-	const items = group.options.map((o) => {
-		const depth = o.depth ? ` class="gk-depth-${Math.min(o.depth, 4)}"` : '';
-		const current = o.current ? ' aria-current="page"' : '';
-		const count =
-			o.count === undefined ? '' : `<span class="gk-filter-count">${text.count(o.count)}</span>`;
-		return `<li${depth}><a class="gk-filter-option" href="${escapeHtml(text.base + o.path)}"${current}>${escapeHtml(o.label)}${count}</a></li>`;
-	});
+	const items = group.options.map((o) => optionHtml(o, text));
 	const tree = group.fold ? ' gk-filter-options--tree' : '';
 	return `<ul class="gk-filter-options${tree}">${items.join('')}</ul>`;
 }

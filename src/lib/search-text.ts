@@ -128,22 +128,25 @@ function walkOnce(html: string): Walk {
 	for (let match = TOKEN.exec(html); match; match = TOKEN.exec(html)) {
 		if (bodyDepth > 0 && keepDepth === 0 && match.index > last) texts.push([last, match.index]);
 		last = TOKEN.lastIndex;
-		const [whole, slash, rawName, attrs = ''] = match;
+		const rawName = match[2];
 		if (!rawName) continue;
 		const name = rawName.toLowerCase();
-		if (slash) {
-			const at = stack.findLastIndex((el) => el.name === name);
+		if (match[1]) {
+			let at = stack.length - 1;
+			while (at >= 0 && stack[at]!.name !== name) at--;
 			if (at < 0) continue;
-			for (const el of stack.splice(at)) {
+			// The element and any left open inside it end here.
+			while (stack.length > at) {
+				const el = stack.pop()!;
 				if (el.body) {
 					bodyDepth--;
 					regions.push([el.innerStart, match.index]);
-					outer.push([el.start, TOKEN.lastIndex]);
+					outer.push([el.start, last]);
 				}
 				if (el.keep) keepDepth--;
 				if (el.record) {
 					recordDepth--;
-					records.push([el.start, TOKEN.lastIndex]);
+					records.push([el.start, last]);
 				}
 			}
 			continue;
@@ -156,13 +159,17 @@ function walkOnce(html: string): Walk {
 			last = TOKEN.lastIndex = close < 0 ? html.length : close;
 			continue;
 		}
-		const body = bodyDepth === 0 && BODY_ATTR.test(attrs);
-		const record = bodyDepth === 0 && recordDepth === 0 && !body && RECORD_ATTR.test(attrs);
-		if (VOID.has(name) || whole.endsWith('/>')) {
+		// Most tags carry no data-pagefind attribute: one search spares them three.
+		const attrs = match[3];
+		const marked = attrs !== undefined && attrs.includes('data-pagefind-');
+		const body = marked && bodyDepth === 0 && BODY_ATTR.test(attrs);
+		const record =
+			marked && bodyDepth === 0 && recordDepth === 0 && !body && RECORD_ATTR.test(attrs);
+		if (VOID.has(name) || match[0].endsWith('/>')) {
 			if (record) records.push([match.index, last]);
 			continue;
 		}
-		const keep = DATA_ATTR.test(attrs);
+		const keep = marked && DATA_ATTR.test(attrs);
 		stack.push({ name, body, keep, record, start: match.index, innerStart: last });
 		if (body) bodyDepth++;
 		if (keep) keepDepth++;
@@ -244,14 +251,15 @@ export function scriptCopy(
 	inner: string,
 	convert: (text: string) => string,
 ): { copy: string | undefined; normal: string } {
-	let han = 0;
 	let changed = 0;
 	const runs: boolean[] = [];
+	/** The text runs; their Han characters are counted only if some changed. */
+	const texts: string[] = [];
+	const hanIn = (text: string) => text.match(HAN_CHARS)?.length ?? 0;
 	const full = mapText(inner, (text) => {
 		const converted = convert(text);
 		runs.push(converted !== text);
-		const count = text.match(HAN_CHARS)?.length ?? 0;
-		han += count;
+		texts.push(text);
 		if (converted === text) return converted;
 		if (converted.length === text.length && !SURROGATE.test(text) && !SURROGATE.test(converted)) {
 			// One code unit per character: compare in place.
@@ -262,25 +270,35 @@ export function scriptCopy(
 		const chars = [...text];
 		const out = [...converted];
 		// Characters shifted: count every Han character as changed.
-		if (chars.length !== out.length) changed += count;
+		if (chars.length !== out.length) changed += hanIn(text);
 		else
 			for (let i = 0; i < chars.length; i++)
 				if (out[i] !== chars[i] && HAN_CHAR.test(chars[i]!)) changed++;
 		return converted;
 	});
 	if (changed === 0) return { copy: undefined, normal: full };
+	const han = texts.reduce((sum, text) => sum + hanIn(text), 0);
 	if (changed >= han * FULL_COPY_RATIO) return { copy: full, normal: full };
 	// The same runs again, in the same order: keep only those conversion changed.
 	let run = 0;
 	return { copy: mapText(inner, (text) => (runs[run++] ? convert(text) : '')), normal: full };
 }
 
+/** The BMP characters each set has been given already: a page repeats most of its characters, and a set grows slowly. */
+const added = new WeakMap<Set<string>, Uint8Array>();
+
 /** Adds the Han characters of `text` to `set` (the CJK ideograph blocks; a quick scan, not a regular expression). */
 function addHan(text: string, set: Set<string>): void {
+	let seen = added.get(set);
+	if (!seen) added.set(set, (seen = new Uint8Array(0x10000)));
 	for (let i = 0; i < text.length; i++) {
 		const code = text.charCodeAt(i);
-		if (code >= 0x3400 && (code <= 0x9fff || (code >= 0xf900 && code <= 0xfaff))) set.add(text[i]!);
-		else if (code >= 0xd840 && code <= 0xd87f) {
+		if (code >= 0x3400 && (code <= 0x9fff || (code >= 0xf900 && code <= 0xfaff))) {
+			if (seen[code] === 0) {
+				seen[code] = 1;
+				set.add(text[i]!);
+			}
+		} else if (code >= 0xd840 && code <= 0xd87f) {
 			// A surrogate pair in the supplementary ideographic planes (U+20000–U+3FFFF).
 			set.add(text.slice(i, i + 2));
 			i++;
@@ -298,6 +316,8 @@ export function indexableHtml(html: string, options: IndexableOptions = {}): str
 	const regions = bodyRegions(html);
 	if (regions.length === 0) return undefined;
 	const inner = regions.join('\n');
+	// The page's text, mapped with the walk just made (the conversions below walk other strings).
+	const mapped = mapBodyText(html, indexText);
 	const copies = new Set<string>();
 	for (const [i, convert] of (options.converters ?? []).entries()) {
 		const { copy, normal } = scriptCopy(inner, convert);
@@ -313,8 +333,13 @@ export function indexableHtml(html: string, options: IndexableOptions = {}): str
 				),
 			);
 	}
+	// The copies are body text too, mapped on their own; the metadata is not text the indexer reads.
 	let extra = '';
-	if (copies.size > 0) extra += `<div hidden data-pagefind-body>${[...copies].join('\n')}</div>`;
+	if (copies.size > 0)
+		extra += mapBodyText(
+			`<div hidden data-pagefind-body>${[...copies].join('\n')}</div>`,
+			indexText,
+		);
 	const meta = Object.entries(options.meta ?? {});
 	if (meta.length > 0) {
 		extra += `<div hidden data-pagefind-ignore>${meta
@@ -324,9 +349,10 @@ export function indexableHtml(html: string, options: IndexableOptions = {}): str
 			)
 			.join('')}</div>`;
 	}
-	const end = html.lastIndexOf('</body>');
-	const withExtra = end < 0 ? html + extra : html.slice(0, end) + extra + html.slice(end);
-	return mapBodyText(withExtra, indexText);
+	if (!extra) return mapped;
+	// Outside every region, so the same in both.
+	const end = mapped.lastIndexOf('</body>');
+	return end < 0 ? mapped + extra : mapped.slice(0, end) + extra + mapped.slice(end);
 }
 
 /**

@@ -12,7 +12,8 @@ import {
 	unitOf,
 	type PageCollection,
 } from '../../data/entries.ts';
-import { getViews } from '../../data/views.ts';
+import { getViews, type SiteViews } from '../../data/views.ts';
+import { byUnitWithAncestors } from '../../lib/filters.ts';
 import { addDays, civilDay, civilToInstant } from '../../lib/dates.ts';
 import {
 	planSlides,
@@ -98,10 +99,8 @@ export async function displayModel(unitId?: string): Promise<DisplayModel> {
 	const slides: SlideView[] = [];
 
 	// Notices: the unit's own and those below it, and any urgent notice from above (an emergency concerns everyone under it).
-	const notices = model.notices.filter((n) => {
-		const unit = unitOf(n)!;
-		return inScope(unit) || (n.data.urgent && ancestors.has(unit));
-	});
+	const notices =
+		unitId === undefined ? model.notices : screenNotices(model, views, unitId, ancestors);
 	const pinnedFirst = [
 		...notices.filter((n) => n.data.pinned),
 		...notices.filter((n) => !n.data.pinned),
@@ -184,6 +183,42 @@ export async function displayModel(unitId?: string): Promise<DisplayModel> {
 		initialPlan: planSlides(items, data.sections, model.builtAt),
 		contact: site.contact,
 	};
+}
+
+/** Every notice (withdrawn ones too: a screen drops them at their date) by unit and the units above it, and the urgent ones. */
+interface NoticeIndex {
+	under: Map<string, Notice[]>;
+	urgent: Notice[];
+	position: Map<Notice, number>;
+}
+const noticeIndexes = new WeakMap<SiteModel, NoticeIndex>();
+
+/**
+ * The notices of a unit's screen, in the model's order: its own, those below
+ * it, and the urgent ones of the units above it. Indexed once per build, not
+ * filtered out of every notice once per screen (200 screens × 10,000 notices
+ * at a large union).
+ */
+function screenNotices(
+	model: SiteModel,
+	views: SiteViews,
+	unitId: string,
+	ancestors: ReadonlySet<string>,
+): Notice[] {
+	let index = noticeIndexes.get(model);
+	if (!index) {
+		index = {
+			under: byUnitWithAncestors(model.notices, (n) => [unitOf(n)!], views.ancestorIds),
+			urgent: model.notices.filter((n) => n.data.urgent),
+			position: new Map(model.notices.map((n, i) => [n, i])),
+		};
+		noticeIndexes.set(model, index);
+	}
+	const own = index.under.get(unitId) ?? [];
+	const above = index.urgent.filter((n) => ancestors.has(unitOf(n)!));
+	if (above.length === 0) return own;
+	const position = index.position;
+	return [...own, ...above].sort((a, b) => position.get(a)! - position.get(b)!);
 }
 
 /** A slide id from an entry id (`2026/x` → `2026-x`), safe in attributes and selectors. */
