@@ -40,6 +40,9 @@ export async function uprightSize(
 	}
 }
 
+/** Markdown image syntax (inline or by reference) or an HTML `<img>`: all that can make an `img` element. */
+const MAY_HAVE_IMAGE = /!\[|<img/i;
+
 interface ImgNode {
 	properties?: Record<string, unknown>;
 }
@@ -52,8 +55,11 @@ interface VisitContext {
  * A Sätteri hast plugin (`satteri({ hastPlugins: [bodyImages] })`): local
  * images get `layout="constrained"` and a width capped at the column.
  */
-export function bodyImages({ fileURL }: { fileURL: URL | undefined }) {
-	if (!fileURL) return null;
+export function bodyImages({ fileURL, source }: { fileURL: URL | undefined; source?: string }) {
+	// No image in the text: no plugin, so the processor renders it in one
+	// native call (a hast plugin, even one that finds nothing, costs a round
+	// trip through JavaScript per entry: ≈ 1 s of a 10,000-notice sync).
+	if (!fileURL || (source !== undefined && !MAY_HAVE_IMAGE.test(source))) return null;
 	return {
 		name: 'gongkai-body-images',
 		element: {

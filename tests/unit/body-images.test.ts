@@ -62,4 +62,11 @@ describe('the Markdown image plugin', () => {
 	it('does nothing without a file to resolve against', () => {
 		expect(bodyImages({ fileURL: undefined })).toBeNull();
 	});
+
+	it('is not used for a text without an image (the processor then renders it natively)', () => {
+		const fileURL = new URL('file:///content/notices/a.md');
+		expect(bodyImages({ fileURL, source: '# 通知\n\n正文，[链接](./b/)。' })).toBeNull();
+		for (const source of ['![现场](./a.jpg)', '见下图：![现场][1]', '<IMG src="./a.jpg">'])
+			expect(bodyImages({ fileURL, source })).not.toBeNull();
+	});
 });
