@@ -4,7 +4,14 @@
  * each at its stable path, paginated, with the filter groups to show. Pages
  * turn these into `getStaticPaths` results with `listPaths`.
  */
-import type { FilterBarText, FilterGroup, FilterOption } from '../lib/filter-bar.ts';
+import {
+	drillDown,
+	unitTree,
+	type FilterBarText,
+	type FilterGroup,
+	type FilterOption,
+	type UnitTree,
+} from '../lib/filter-bar.ts';
 import {
 	COMPETITION_KIND_SLUGS,
 	HONOUR_LEVEL_SLUGS,
@@ -57,31 +64,44 @@ export interface ListView<T> {
 	groups: FilterGroup[];
 }
 
-/** Each facet's options as every list offers them (no current one), made once: a unit facet has hundreds, a large union about a thousand lists. */
-const facetOptions = new WeakMap<
-	Facet<unknown>,
-	Array<{ key?: string; empty: boolean; option: FilterOption }>
->();
+/** A facet's options as every list offers them (none of them current), made once per facet: a unit facet has hundreds, a large union about a thousand lists. */
+interface FacetOptions {
+	entries: Array<{ key?: string; empty: boolean; option: FilterOption }>;
+	/** A folded (unit) facet: its tree, and each list's position in it. */
+	tree?: UnitTree;
+	at?: Map<string, number>;
+}
+const facetOptions = new WeakMap<Facet<unknown>, FacetOptions>();
 
-function optionsOf<T>(facet: Facet<T>) {
+function optionsOf<T>(facet: Facet<T>): FacetOptions {
 	let options = facetOptions.get(facet as Facet<unknown>);
 	if (!options) {
-		options = facet.values.map((v) => ({
-			...(v.spec.key === undefined ? {} : { key: v.spec.key }),
-			empty: v.spec.items.length === 0,
-			option: {
-				label: v.label,
-				path: v.spec.path,
-				count: v.spec.items.length,
-				...(v.depth === undefined ? {} : { depth: v.depth }),
-			},
-		}));
+		options = {
+			entries: facet.values.map((v) => ({
+				...(v.spec.key === undefined ? {} : { key: v.spec.key }),
+				empty: v.spec.items.length === 0,
+				option: {
+					label: v.label,
+					path: v.spec.path,
+					count: v.spec.items.length,
+					...(v.depth === undefined ? {} : { depth: v.depth }),
+				},
+			})),
+		};
+		if (facet.fold) {
+			options.tree = unitTree(facet.values.map((v) => v.depth ?? 0));
+			options.at = new Map(facet.values.map((v, i) => [v.spec.key ?? '', i]));
+		}
 		facetOptions.set(facet as Facet<unknown>, options);
 	}
 	return options;
 }
 
-/** The filter groups of a list page, with the current list marked. */
+/**
+ * The filter groups of a list page, with the current list marked. A unit
+ * facet offers the units around the current one (drillDown), every unit
+ * of it even when its list is empty.
+ */
 export function filterGroups<T>(
 	lists: Lists<T>,
 	current: ListSpec<T>,
@@ -96,10 +116,19 @@ export function filterGroups<T>(
 				count: lists.all.items.length,
 				current: current.key === undefined,
 			});
-		for (const { key, empty, option } of optionsOf(facet)) {
-			// Empty values stay reachable by URL but are not offered, unless the reader is on one.
-			if (key === current.key) options.push({ ...option, current: true });
-			else if (!empty || facet.fold) options.push(option);
+		const { entries, tree, at } = optionsOf(facet);
+		if (tree && at) {
+			const here = current.key === undefined ? undefined : at.get(current.key);
+			for (const j of drillDown(tree, here)) {
+				const { option } = entries[j]!;
+				options.push(j === here ? { ...option, current: true } : option);
+			}
+		} else {
+			for (const { key, empty, option } of entries) {
+				// Empty values stay reachable by URL but are not offered, unless the reader is on one.
+				if (key === current.key) options.push({ ...option, current: true });
+				else if (!empty) options.push(option);
+			}
 		}
 		return { label: facet.label, ...(facet.fold ? { fold: true } : {}), options };
 	});
