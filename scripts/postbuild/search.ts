@@ -42,10 +42,10 @@ import * as pagefind from 'pagefind';
 import { siteScript } from '../../src/lib/search-chinese.ts';
 import { foldTable, type ScriptChars } from '../../src/lib/search-fold.ts';
 import {
-	DEFAULT_SHARD_PAGES,
 	planShards,
 	PRIMARY_DIR,
 	shardManifest,
+	shardPagesSetting,
 	SHARD_MANIFEST,
 	type Shard,
 	type ShardPage,
@@ -227,9 +227,8 @@ function fail(t: Translate, errors: string[]): never {
 
 /** The shard size bound from the options or `GONGKAI_SEARCH_SHARD_PAGES`. */
 export function shardPagesOption(value: number | string | undefined): number {
-	if (value === undefined || value === '') return DEFAULT_SHARD_PAGES;
-	const n = Number(value);
-	if (!Number.isInteger(n) || n < 1)
+	const n = shardPagesSetting(value);
+	if (n === undefined)
 		throw new SearchIndexError(
 			`GONGKAI_SEARCH_SHARD_PAGES must be a whole number ≥ 1, not "${value}"`,
 		);

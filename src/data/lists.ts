@@ -4,14 +4,7 @@
  * each at its stable path, paginated, with the filter groups to show. Pages
  * turn these into `getStaticPaths` results with `listPaths`.
  */
-import {
-	drillDown,
-	unitTree,
-	type FilterBarText,
-	type FilterGroup,
-	type FilterOption,
-	type UnitTree,
-} from '../lib/filter-bar.ts';
+import type { FilterBarText, FilterGroup, FilterOption } from '../lib/filter-bar.ts';
 import {
 	COMPETITION_KIND_SLUGS,
 	HONOUR_LEVEL_SLUGS,
@@ -22,6 +15,7 @@ import {
 	yearsOf,
 } from '../lib/filters.ts';
 import { pageParam, paginate, type ListPage } from '../lib/pagination.ts';
+import { drillDown } from '../lib/unit-tree.ts';
 import type { Translate } from '../lib/problems.ts';
 import { periodStatus } from '../lib/publicity.ts';
 import {
@@ -48,6 +42,8 @@ export interface Facet<T> {
 	name: string;
 	label: string;
 	fold?: boolean;
+	/** The values offered on the list of `value` (undefined: a list not of this facet); default all. */
+	offered?: (value: string | undefined) => ReadonlySet<string>;
 	values: Array<{ value: string; label: string; depth?: number; spec: ListSpec<T> }>;
 }
 
@@ -65,42 +61,34 @@ export interface ListView<T> {
 }
 
 /** A facet's options as every list offers them (none of them current), made once per facet: a unit facet has hundreds, a large union about a thousand lists. */
-interface FacetOptions {
-	entries: Array<{ key?: string; empty: boolean; option: FilterOption }>;
-	/** A folded (unit) facet: its tree, and each list's position in it. */
-	tree?: UnitTree;
-	at?: Map<string, number>;
-}
-const facetOptions = new WeakMap<Facet<unknown>, FacetOptions>();
+const facetOptions = new WeakMap<
+	Facet<unknown>,
+	Array<{ value: string; key?: string; empty: boolean; option: FilterOption }>
+>();
 
-function optionsOf<T>(facet: Facet<T>): FacetOptions {
+function optionsOf<T>(facet: Facet<T>) {
 	let options = facetOptions.get(facet as Facet<unknown>);
 	if (!options) {
-		options = {
-			entries: facet.values.map((v) => ({
-				...(v.spec.key === undefined ? {} : { key: v.spec.key }),
-				empty: v.spec.items.length === 0,
-				option: {
-					label: v.label,
-					path: v.spec.path,
-					count: v.spec.items.length,
-					...(v.depth === undefined ? {} : { depth: v.depth }),
-				},
-			})),
-		};
-		if (facet.fold) {
-			options.tree = unitTree(facet.values.map((v) => v.depth ?? 0));
-			options.at = new Map(facet.values.map((v, i) => [v.spec.key ?? '', i]));
-		}
+		options = facet.values.map((v) => ({
+			value: v.value,
+			...(v.spec.key === undefined ? {} : { key: v.spec.key }),
+			empty: v.spec.items.length === 0,
+			option: {
+				label: v.label,
+				path: v.spec.path,
+				count: v.spec.items.length,
+				...(v.depth === undefined ? {} : { depth: v.depth }),
+			},
+		}));
 		facetOptions.set(facet as Facet<unknown>, options);
 	}
 	return options;
 }
 
 /**
- * The filter groups of a list page, with the current list marked. A unit
- * facet offers the units around the current one (drillDown), every unit
- * of it even when its list is empty.
+ * The filter groups of a list page, with the current list marked. A facet
+ * that says which values it offers (the unit facet: the units around the
+ * current one) offers those, even when their lists are empty.
  */
 export function filterGroups<T>(
 	lists: Lists<T>,
@@ -116,19 +104,12 @@ export function filterGroups<T>(
 				count: lists.all.items.length,
 				current: current.key === undefined,
 			});
-		const { entries, tree, at } = optionsOf(facet);
-		if (tree && at) {
-			const here = current.key === undefined ? undefined : at.get(current.key);
-			for (const j of drillDown(tree, here)) {
-				const { option } = entries[j]!;
-				options.push(j === here ? { ...option, current: true } : option);
-			}
-		} else {
-			for (const { key, empty, option } of entries) {
-				// Empty values stay reachable by URL but are not offered, unless the reader is on one.
-				if (key === current.key) options.push({ ...option, current: true });
-				else if (!empty) options.push(option);
-			}
+		const entries = optionsOf(facet);
+		const offered = facet.offered?.(entries.find((e) => e.key === current.key)?.value);
+		for (const { value, key, empty, option } of entries) {
+			if (key === current.key) options.push({ ...option, current: true });
+			// Empty values stay reachable by URL but are not offered, unless the reader is on one.
+			else if (offered ? offered.has(value) : !empty) options.push(option);
 		}
 		return { label: facet.label, ...(facet.fold ? { fold: true } : {}), options };
 	});
@@ -221,6 +202,7 @@ async function unitFacet<T>(
 		name: 'unit',
 		label,
 		fold: true,
+		offered: (id) => drillDown(units, id),
 		values: units.all().map((u) => ({
 			value: u.id,
 			label: unitName(u.id),

@@ -2,8 +2,8 @@
  * The filter bar of list pages as HTML (src/components/FilterBar.astro shows
  * it): one group per facet — category, year, unit, status … — each option a
  * link to a pre-rendered list with its count, aria-current on the active one;
- * the unit group offers the units around the current one (drillDown) and
- * folds into a disclosure that opens when one of its options is active.
+ * the unit group offers the units around the current one (drillDown in
+ * unit-tree.ts) and folds into a disclosure that opens when one of its options is active.
  *
  * Made here as a string rather than in the component's template because it
  * is the same on every page of a list, and a 10,000-notice site has
@@ -95,49 +95,4 @@ export function sharedFilterBarHtml(
 	let html = shared.get(groups);
 	if (html === undefined) shared.set(groups, (html = filterBarHtml(groups, text())));
 	return html;
-}
-
-/** A tree of units in depth-first order, as parent and child indexes. */
-export interface UnitTree {
-	parent: Array<number | undefined>;
-	children: number[][];
-	/** The units at the top. */
-	top: number[];
-}
-
-/** The tree of units given in depth-first order by their depths. */
-export function unitTree(depths: readonly number[]): UnitTree {
-	const parent: Array<number | undefined> = [];
-	const children: number[][] = depths.map(() => []);
-	const top: number[] = [];
-	const open: number[] = [];
-	depths.forEach((depth, i) => {
-		while (open.length > 0 && depths[open.at(-1)!]! >= depth) open.pop();
-		const above = open.at(-1);
-		parent.push(above);
-		(above === undefined ? top : children[above]!).push(i);
-		open.push(i);
-	});
-	return { parent, children, top };
-}
-
-/**
- * Which units a unit filter offers (drill-down), as indexes into the tree's
- * units in order: from a list of one unit, the path to it from the top, the
- * unit, and the units one level below it — or, for a unit with none below
- * it, the units beside it; from any other list, the top units and the units
- * one level below them. Every unit is a few clicks away, and a list page
- * carries a few dozen links instead of the whole tree (hundreds at a large
- * union, on each of thousands of list pages).
- */
-export function drillDown(tree: UnitTree, current: number | undefined): number[] {
-	const { parent, children, top } = tree;
-	if (current === undefined)
-		return [...top, ...top.flatMap((i) => children[i]!)].sort((a, b) => a - b);
-	const path: number[] = [];
-	for (let i = parent[current]; i !== undefined; i = parent[i]) path.push(i);
-	const below = children[current]!;
-	const above = parent[current];
-	const around = below.length > 0 ? below : above === undefined ? top : children[above]!;
-	return [...new Set([...path, current, ...around])].sort((a, b) => a - b);
 }

@@ -6,7 +6,12 @@
  * no search finds after them — while they render, the index has every page
  * it needs.
  */
-import { DEFAULT_SHARD_PAGES, planShards, type ShardPage } from './search-shards.ts';
+import {
+	DEFAULT_SHARD_PAGES,
+	planShards,
+	shardPagesSetting,
+	type ShardPage,
+} from './search-shards.ts';
 
 /** A page Astro is about to render: its path without the base, `/notices/2025/a/`. */
 export interface PathToRender {
@@ -57,6 +62,5 @@ export function shardByShard(pages: readonly ShardPage[], maxPages: number): str
 
 /** `GONGKAI_SEARCH_SHARD_PAGES` as the index reads it (an invalid value fails the index step, with its message). */
 export function shardPagesFromEnv(value: string | undefined): number {
-	const n = Number(value);
-	return value && Number.isInteger(n) && n >= 1 ? n : DEFAULT_SHARD_PAGES;
+	return shardPagesSetting(value) ?? DEFAULT_SHARD_PAGES;
 }

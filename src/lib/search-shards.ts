@@ -28,6 +28,18 @@ export const SHARD_FILTER = 'shard';
  */
 export const DEFAULT_SHARD_PAGES = 4000;
 
+/**
+ * The largest shard as `GONGKAI_SEARCH_SHARD_PAGES` (or the index's option)
+ * gives it: the default when unset, undefined when it is not a whole number
+ * ≥ 1 (the index step then fails with a message; the render order, which
+ * only has to match the index when it is valid, takes the default).
+ */
+export function shardPagesSetting(value: number | string | undefined): number | undefined {
+	if (value === undefined || value === '') return DEFAULT_SHARD_PAGES;
+	const n = Number(value);
+	return Number.isInteger(n) && n >= 1 ? n : undefined;
+}
+
 /** The manifest the search page reads, inside the first index's folder. */
 export const SHARD_MANIFEST = 'shards.json';
 

@@ -284,7 +284,7 @@ export function scriptCopy(
 	return { copy: mapText(inner, (text) => (runs[run++] ? convert(text) : '')), normal: full };
 }
 
-/** The BMP characters each set has been given already: a page repeats most of its characters, and a set grows slowly. */
+/** The BMP characters each set has been given already (the sets are only ever added to): a page repeats most of its characters. */
 const added = new WeakMap<Set<string>, Uint8Array>();
 
 /** Adds the Han characters of `text` to `set` (the CJK ideograph blocks; a quick scan, not a regular expression). */

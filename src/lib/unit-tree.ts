@@ -136,6 +136,27 @@ export function buildUnitTree<U extends UnitLike>(units: U[]): UnitTree<U> {
 	};
 }
 
+/**
+ * The units a unit filter offers (drill-down), by id: from the list of unit
+ * `id`, the path to it from the root, the unit, and the units one level
+ * below it — or, for a unit with none below it, the units beside it; from
+ * any other list (`id` undefined), the root and the units one level below
+ * it. Every unit is a few clicks away, and a list page carries a few dozen
+ * links instead of the whole tree (hundreds at a large union, on each of
+ * thousands of list pages).
+ */
+export function drillDown<U extends UnitLike>(
+	tree: UnitTree<U>,
+	id: string | undefined,
+): Set<string> {
+	if (id === undefined)
+		return new Set([tree.root, ...tree.children(tree.root.id)].map((u) => u.id));
+	const below = tree.children(id);
+	const parent = tree.get(id)?.parent;
+	const around = below.length > 0 || parent === undefined ? below : tree.children(parent);
+	return new Set([...tree.ancestors(id).map((u) => u.id), id, ...around.map((u) => u.id)]);
+}
+
 // '—' rather than an empty string, so a message never ends in a blank.
 function suggestions(found: string, known: string[]): string {
 	return closest(found, known, SUGGESTIONS).join('、') || '—';

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-	drillDown,
-	filterBarHtml,
-	sharedFilterBarHtml,
-	unitTree,
-	type FilterGroup,
-} from '../../src/lib/filter-bar.ts';
+import { filterBarHtml, sharedFilterBarHtml, type FilterGroup } from '../../src/lib/filter-bar.ts';
 
 const text = {
 	base: '/gongkai/',
@@ -95,46 +89,5 @@ describe('sharedFilterBarHtml', () => {
 		expect(asked).toBe(1);
 		sharedFilterBarHtml([...groups], make);
 		expect(asked).toBe(2);
-	});
-});
-
-describe('drillDown', () => {
-	// hq ─┬─ d1 ─┬─ d1a
-	//     │      └─ d1b ── d1b-x
-	//     ├─ d2
-	//     └─ d3 ── d3a
-	const names = ['hq', 'd1', 'd1a', 'd1b', 'd1b-x', 'd2', 'd3', 'd3a'];
-	const tree = unitTree([0, 1, 2, 2, 3, 1, 1, 2]);
-	const shown = (current?: string) =>
-		drillDown(tree, current === undefined ? undefined : names.indexOf(current)).map(
-			(i) => names[i],
-		);
-
-	it('reads the tree from depths in depth-first order', () => {
-		expect(tree.top).toEqual([0]);
-		expect(tree.parent).toEqual([undefined, 0, 1, 1, 3, 0, 0, 6]);
-		expect(tree.children[0]).toEqual([1, 5, 6]);
-	});
-
-	it('offers the top and the level below it on a list not filtered by unit', () => {
-		expect(shown()).toEqual(['hq', 'd1', 'd2', 'd3']);
-	});
-
-	it('offers the path to the unit, the unit and the units below it', () => {
-		expect(shown('hq')).toEqual(['hq', 'd1', 'd2', 'd3']);
-		expect(shown('d1')).toEqual(['hq', 'd1', 'd1a', 'd1b']);
-		expect(shown('d1b')).toEqual(['hq', 'd1', 'd1b', 'd1b-x']);
-	});
-
-	it('offers the units beside a unit with none below it', () => {
-		expect(shown('d1a')).toEqual(['hq', 'd1', 'd1a', 'd1b']);
-		expect(shown('d1b-x')).toEqual(['hq', 'd1', 'd1b', 'd1b-x']);
-		expect(shown('d2')).toEqual(['hq', 'd1', 'd2', 'd3']);
-	});
-
-	it('handles several top units', () => {
-		const forest = unitTree([0, 1, 0, 1]);
-		expect(drillDown(forest, undefined)).toEqual([0, 1, 2, 3]);
-		expect(drillDown(forest, 3)).toEqual([2, 3]);
 	});
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	buildUnitTree,
+	drillDown,
 	unitTreeProblems,
 	unknownUnitProblem,
 	type UnitLike,
@@ -235,5 +236,46 @@ describe('unknownUnitProblem', () => {
 			code: 'unknownUnit',
 			params: { found: 'tech', expected: '—' },
 		});
+	});
+});
+
+describe('drillDown', () => {
+	// hq ─┬─ d1 ─┬─ d1a
+	//     │      └─ d1b ── d1b-x
+	//     ├─ d2
+	//     └─ d3 ── d3a
+	const drill = buildUnitTree([
+		unit('hq'),
+		unit('d1', 'hq', 'd1', 1),
+		unit('d1a', 'd1', 'd1a', 1),
+		unit('d1b', 'd1', 'd1b', 2),
+		unit('d1b-x', 'd1b'),
+		unit('d2', 'hq', 'd2', 2),
+		unit('d3', 'hq', 'd3', 3),
+		unit('d3a', 'd3'),
+	]);
+	// In tree order, as the filter bar lists them.
+	const shown = (current?: string) => {
+		const offered = drillDown(drill, current);
+		return drill
+			.all()
+			.map((u) => u.id)
+			.filter((id) => offered.has(id));
+	};
+
+	it('offers the top and the level below it on a list not filtered by unit', () => {
+		expect(shown()).toEqual(['hq', 'd1', 'd2', 'd3']);
+	});
+
+	it('offers the path to the unit, the unit and the units below it', () => {
+		expect(shown('hq')).toEqual(['hq', 'd1', 'd2', 'd3']);
+		expect(shown('d1')).toEqual(['hq', 'd1', 'd1a', 'd1b']);
+		expect(shown('d1b')).toEqual(['hq', 'd1', 'd1b', 'd1b-x']);
+	});
+
+	it('offers the units beside a unit with none below it', () => {
+		expect(shown('d1a')).toEqual(['hq', 'd1', 'd1a', 'd1b']);
+		expect(shown('d1b-x')).toEqual(['hq', 'd1', 'd1b', 'd1b-x']);
+		expect(shown('d2')).toEqual(['hq', 'd1', 'd2', 'd3']);
 	});
 });
