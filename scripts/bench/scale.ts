@@ -7,17 +7,17 @@
  * 2. Full build: a clean `scripts/build.ts` (validation, Astro, post-build
  *    steps with the search index) in an isolated copy of the engine, so that
  *    no cache of this checkout is used or disturbed.
- * 3. Daily rebuild: one notice added, built again (warm caches).
- * 4. Baseline: a bare Astro project rendering the same notice Markdown, then
+ * 3. Baseline: a bare Astro project rendering the same notice Markdown, then
  *    a bare Pagefind run over its output — the ratio is full / (bare Astro +
- *    bare Pagefind).
+ *    bare Pagefind). With BENCH_ROUNDS, more full builds and bare pairs.
+ * 4. Daily rebuild: one notice added, built again (warm caches), last.
  *
  * Measured: wall time, peak RSS of the whole process tree (sampled from
  * /proc: Node, its workers and the Pagefind binary), pages and pages/s,
  * output size, Pagefind index size and the bytes a browser downloads for a
  * first query (Chromium, when /usr/bin/chromium exists).
  *
- * Environment: BENCH_NOTICES, BENCH_REBUILD=0 (skip 3), BENCH_BARE=0 (skip 4),
+ * Environment: BENCH_NOTICES, BENCH_REBUILD=0 (skip 4), BENCH_BARE=0 (skip 3),
  * BENCH_ROUNDS=N (N full builds and bare pairs, interleaved, with the median
  * ratio: a shared machine's speed drifts by a third within minutes),
  * BENCH_KEEP=1 (keep the temporary folder), BENCH_QUERIES (comma-separated).
@@ -308,31 +308,6 @@ async function main(): Promise<void> {
 			firstQuery: fullQuery,
 		};
 
-		// Daily rebuild: one notice added, caches warm.
-		if (process.env.BENCH_REBUILD !== '0') {
-			const latest = readdirSync(join(content, 'notices/2026')).sort().at(-1)!;
-			const source = readFileSync(join(content, 'notices/2026', latest), 'utf8');
-			writeFileSync(
-				join(content, 'notices/2026/daily-added.md'),
-				source.replace(/^title: .*$/m, 'title: 关于每日构建新增通知的公告（基准测试）'),
-			);
-			const rebuild = await measure('daily rebuild', process.execPath, ['scripts/build.ts'], {
-				cwd: engine,
-				env: { ...env, CONTENT_DIR: content, OUT_DIR: fullOut },
-				log: join(work, 'rebuild.log'),
-			});
-			failIf(rebuild);
-			say(
-				`  daily rebuild (+1 notice): ${rebuild.seconds.toFixed(1)} s, peak ${gb(rebuild.peakRss)}`,
-			);
-			result.rebuild = {
-				seconds: rebuild.seconds,
-				peakRss: rebuild.peakRss,
-				ratioToFull: rebuild.seconds / full.seconds,
-			};
-			rmSync(join(content, 'notices/2026/daily-added.md'));
-		}
-
 		// Baseline: bare Astro over the same notices, then bare Pagefind over its output.
 		const bareRun = async (name: string) => {
 			const bare = bareProject(join(work, name), join(content, 'notices'));
@@ -425,14 +400,42 @@ async function main(): Promise<void> {
 				say(
 					`  round ${round}: full ${again.seconds.toFixed(1)} s, bare ${seconds.toFixed(1)} s (${(again.seconds / seconds).toFixed(2)}×); CPU ${again.cpuSeconds.toFixed(0)} s, bare ${cpu.toFixed(0)} s (${(again.cpuSeconds / cpu).toFixed(2)}×)`,
 				);
-				for (const dir of [out, engineCopy, join(work, `bare-${round}`)])
-					rmSync(dir, { recursive: true, force: true });
+				// Kept until the end: deleting tens of thousands of files slows the
+				// next run's file creation for a minute or more (see the daily rebuild).
 			}
 			if (rounds.length > 1) {
 				result.rounds = rounds;
 				(result.ratio as Record<string, number>).median = median(rounds.map((r) => r.ratio));
 				(result.ratio as Record<string, number>).cpuMedian = median(rounds.map((r) => r.cpuRatio));
 			}
+		}
+
+		// Daily rebuild: one notice added, caches warm. Last, as it deletes the site
+		// it replaces when it is done (scripts/build.ts): on a file system that slows
+		// the files created right after many are deleted (ext4 without a journal, as
+		// here), nothing measured may follow that.
+		if (process.env.BENCH_REBUILD !== '0') {
+			const latest = readdirSync(join(content, 'notices/2026')).sort().at(-1)!;
+			const source = readFileSync(join(content, 'notices/2026', latest), 'utf8');
+			writeFileSync(
+				join(content, 'notices/2026/daily-added.md'),
+				source.replace(/^title: .*$/m, 'title: 关于每日构建新增通知的公告（基准测试）'),
+			);
+			const rebuild = await measure('daily rebuild', process.execPath, ['scripts/build.ts'], {
+				cwd: engine,
+				env: { ...env, CONTENT_DIR: content, OUT_DIR: fullOut },
+				log: join(work, 'rebuild.log'),
+			});
+			failIf(rebuild);
+			say(
+				`  daily rebuild (+1 notice): ${rebuild.seconds.toFixed(1)} s, peak ${gb(rebuild.peakRss)}`,
+			);
+			result.rebuild = {
+				seconds: rebuild.seconds,
+				peakRss: rebuild.peakRss,
+				ratioToFull: rebuild.seconds / full.seconds,
+			};
+			rmSync(join(content, 'notices/2026/daily-added.md'));
 		}
 	} finally {
 		if (process.env.BENCH_KEEP !== '1') rmSync(work, { recursive: true, force: true });

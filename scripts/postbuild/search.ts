@@ -287,6 +287,8 @@ class PageReader {
 	private readonly stamps = new Map<string, string>();
 	/** Pages without `<html lang>`: site path → file. */
 	readonly noLang = new Map<string, string>();
+	/** While following: the announced files (`only`) not read yet. */
+	private unread?: { only: readonly string[]; files: string[] };
 
 	private readonly dir: string;
 	private readonly exclude: ((path: string) => boolean) | undefined;
@@ -313,15 +315,20 @@ class PageReader {
 		const started = performance.now();
 		const now = Date.now();
 		const present: string[] = [];
-		const files = (settled && only) || htmlFiles(this.dir);
+		// While following, a page read once waits for the full read at the end to be
+		// checked again: each look goes through the announced files not read yet.
+		if (settled && only && this.unread?.only !== only) this.unread = { only, files: [...only] };
+		const unread = settled && only ? this.unread!.files : undefined;
+		const files = unread ?? htmlFiles(this.dir);
+		const left: string[] = [];
 		let listing = performance.now() - started;
 		let read = 0;
 		for (const file of files) {
 			const path = sitePath(file);
 			if (this.exclude?.(path)) continue;
 			present.push(path);
-			// While following, a page read once waits for the full read at the end to be checked again.
 			if (settled && this.stamps.has(path)) continue;
+			left.push(file);
 			const looking = performance.now();
 			// Missing: being replaced, or (an announced page) not written yet.
 			const stat = statSync(join(this.dir, file), { throwIfNoEntry: false });
@@ -332,6 +339,7 @@ class PageReader {
 			if (this.stamps.get(path) === stamp) continue;
 			if (settled && now - mtime < SETTLED_MS) continue;
 			read += 1;
+			left.pop();
 			this.stamps.set(path, stamp);
 			this.pages.delete(path);
 			this.noLang.delete(path);
@@ -353,6 +361,7 @@ class PageReader {
 			}
 			this.pages.set(path, page);
 		}
+		if (unread) this.unread!.files = left;
 		if (settled) return { listing, read };
 		const kept = new Set(present);
 		for (const map of [this.pages, this.noLang, this.stamps])
@@ -381,9 +390,12 @@ class PageReader {
 			const { listing, read } = this.read(true, announced?.());
 			after?.();
 			// While Astro writes pages, keep up with it (what is left to read when it
-			// is done delays the index); listing a folder of tens of thousands of
-			// pages costs time too: at most a fifth of it.
-			const pause = Math.max(read > 0 ? FOLLOW_BUSY_MS : FOLLOW_MS, listing * 4);
+			// is done delays the index), and look often when it announces them (the
+			// announcement comes just before the first ones, and a look at the files
+			// not read yet is cheap); listing a folder of tens of thousands of pages
+			// costs time too: at most a fifth of it.
+			const busy = read > 0 || announced !== undefined;
+			const pause = Math.max(busy ? FOLLOW_BUSY_MS : FOLLOW_MS, listing * 4);
 			await Promise.race([settled, new Promise((wake) => setTimeout(wake, pause))]);
 		}
 	}
@@ -596,15 +608,18 @@ class ShardStream {
 	}
 
 	/**
-	 * Writes the index files of each shard once it has all its pages, one at
-	 * a time (the largest first, of those complete), each into
-	 * `folder`/<its dir>, until `until` settles (Astro has exited and the
-	 * usual writing takes over); each shard's process is stopped once its
-	 * files are written. Astro renders the pages the index holds shard by
-	 * shard (src/lib/render-order.ts), then the pages it does not (lists,
-	 * lobby screens, images): a shard is written while the next ones render,
-	 * one at a time, as Astro still holds its memory. `take` then uses the
-	 * files only if the shard is exactly the one the built pages make.
+	 * Writes the index files of each shard once it has all its pages (the
+	 * largest first, of those complete), each into `folder`/<its dir>, until
+	 * `until` settles (Astro has exited and the usual writing takes over);
+	 * each shard's process is stopped once its files are written. Astro
+	 * renders the pages the index holds shard by shard
+	 * (src/lib/render-order.ts), then the pages it does not (lists, lobby
+	 * screens, images): a shard is written while the next ones render. One
+	 * large shard is written at a time, as Astro still holds its memory; a
+	 * small one (at most half the largest) may be written beside it, so that
+	 * the small shards completed last are not left for after Astro. `take`
+	 * then uses the files only if the shard is exactly the one the built pages
+	 * make.
 	 */
 	async writeAhead(
 		folder: string,
@@ -624,16 +639,27 @@ class ShardStream {
 			() => void (stopped = true),
 		);
 		const waiting = new Set(this.shards);
-		// `written` for the shard before, once the next one is under way.
-		let done: (() => void) | undefined;
+		const small = Math.max(...this.shards.map(({ shard }) => shard.paths.length)) / 2;
+		const writing = new Map<StreamedShard, Promise<void>>();
+		const next = (): StreamedShard | undefined => {
+			if (writing.size >= 2) return undefined;
+			const complete = [...waiting]
+				.filter(ShardStream.complete)
+				.sort((a, b) => b.shard.paths.length - a.shard.paths.length);
+			if (writing.size === 0) return complete[0];
+			const beside = (s: StreamedShard) => s.shard.paths.length <= small;
+			return [...writing.keys()].some(beside) ? undefined : complete.find(beside);
+		};
 		while (!stopped && waiting.size > 0) {
 			for (const streamed of waiting) if (!this.shards.includes(streamed)) waiting.delete(streamed);
-			const streamed = [...waiting]
-				.filter(ShardStream.complete)
-				.sort((a, b) => b.shard.paths.length - a.shard.paths.length)[0];
+			const streamed = next();
 			if (!streamed) {
 				if (waiting.size > 0)
-					await Promise.race([ended, new Promise<void>((wake) => this.fedNext.push(wake))]);
+					await Promise.race([
+						ended,
+						new Promise<void>((wake) => this.fedNext.push(wake)),
+						...writing.values(),
+					]);
 				continue;
 			}
 			waiting.delete(streamed);
@@ -648,12 +674,16 @@ class ShardStream {
 			}
 			trace(`shard ${shard.key} written ahead: started`);
 			streamed.ahead = writeAheadOne(streamed, join(folder, shard.dir));
-			done?.();
-			const output = await streamed.ahead;
-			trace(`shard ${shard.key} written ahead: done`);
-			done = output ? () => written(shard, prepared, output) : undefined;
+			writing.set(
+				streamed,
+				streamed.ahead.then((output) => {
+					trace(`shard ${shard.key} written ahead: done`);
+					writing.delete(streamed);
+					if (output) written(shard, prepared, output);
+				}),
+			);
 		}
-		done?.();
+		await Promise.all(writing.values());
 	}
 
 	/**

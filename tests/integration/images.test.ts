@@ -121,11 +121,12 @@ describe('a build of photos that carry GPS, camera and artist EXIF', () => {
 		expect(copies).toEqual([]);
 	});
 
-	it('serves the portrait as AVIF and WebP with a JPEG fallback, sized and cropped 4:5', () => {
+	it('serves the portrait as WebP with a JPEG fallback, sized and cropped 4:5', () => {
 		const html = readFileSync(join(out, 'site/model-workers/wang-fang/index.html'), 'utf8');
 		const picture = /<picture[^>]*>[\s\S]*?<\/picture>/.exec(html)?.[0] ?? '';
-		expect(picture).toMatch(/<source[^>]+type="image\/avif"/);
 		expect(picture).toMatch(/<source[^>]+type="image\/webp"/);
+		// AVIF takes sharp several times as long to encode, for a file 1–2 kB smaller.
+		expect(picture).not.toMatch(/image\/avif/);
 		const img = /<img[^>]*>/.exec(picture)?.[0] ?? '';
 		expect(img).toMatch(/src="\/gongkai\/_astro\/[^"]+\.jpg"/);
 		const width = Number(/width="(\d+)"/.exec(img)?.[1]);
