@@ -63,20 +63,18 @@ const formatted = new Map<string, string>();
 
 /** An instant (epoch ms), e.g. the build time, as a date (and time when `withTime`). */
 export function formatInstant(instant: number, ctx: FormatContext, withTime = false): string {
-	// Mostly the build time, on every page.
-	const key = `${instant}|${withTime}|${ctx.locale}|${ctx.timeZone}`;
-	let text = formattedInstants.get(key);
+	// Mostly the build time, on every page: kept with the dates.
+	const key = `@${instant}|${withTime}|${ctx.locale}|${ctx.timeZone}`;
+	let text = formatted.get(key);
 	if (text !== undefined) return text;
 	text = dateTimeFormat(
 		ctx,
 		withTime ? { ...DATE_OPTIONS.long, ...TIME_OPTIONS } : DATE_OPTIONS.long,
 	).format(instant);
-	if (formattedInstants.size >= 1_000) formattedInstants.clear();
-	formattedInstants.set(key, text);
+	if (formatted.size >= 100_000) formatted.clear();
+	formatted.set(key, text);
 	return text;
 }
-
-const formattedInstants = new Map<string, string>();
 
 /** A number with the locale's grouping, e.g. 3,862. */
 export function formatNumber(

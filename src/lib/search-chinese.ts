@@ -68,8 +68,10 @@ function converter(from: string, to: string, name: string): (text: string) => st
 		name
 	];
 	if (!config) return convert;
-	const { bmp, astral } = changeWitnesses(config);
+	// Made at the first conversion: most importers of this module convert nothing.
+	let witnesses: ReturnType<typeof changeWitnesses> | undefined;
 	return (text) => {
+		const { bmp, astral } = (witnesses ??= changeWitnesses(config));
 		for (let i = 0; i < text.length; i++) {
 			const code = text.charCodeAt(i);
 			if (bmp[code] === 1 || (astral && code >= 0xd800 && code <= 0xdbff)) return convert(text);
