@@ -3,11 +3,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import mdx from '@astrojs/mdx';
-import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { parse } from 'yaml';
-import { BREAKPOINTS, bodyImages } from './src/lib/body-images.ts';
+import { BREAKPOINTS } from './src/lib/body-images.ts';
+import { markdown } from './src/data/markdown-bodies.ts';
 import { announcedFirst, shardByShard, shardPagesFromEnv } from './src/lib/render-order.ts';
 import { ASTRO_ENCRYPTION, digestOnce } from './src/lib/csp-digest.ts';
 import { resolveContentDir } from './src/lib/content-dir.ts';
@@ -95,9 +95,9 @@ export default defineConfig({
 			},
 		},
 	},
-	// No code highlighting: a union's texts have no code, and Shiki's inline
-	// styles would break the Content-Security-Policy below.
-	markdown: { processor: satteri({ hastPlugins: [bodyImages] }), syntaxHighlight: false },
+	// No code highlighting (Shiki's inline styles would break the Content-Security-Policy
+	// below); the pages that render Markdown bodies themselves use the same settings.
+	markdown,
 	// Content-Security-Policy as a <meta> in every page (docs/deploy.md adds the
 	// header-only parts: frame-ancestors, HSTS). Astro hashes its own scripts and
 	// styles; no 'unsafe-inline'/'unsafe-eval' for scripts, only

@@ -7,8 +7,8 @@
  * the validation (scripts/check.ts, as `npm run check`), `astro build`
  * (scripts/astro-build.ts) and the post-build steps
  * (scripts/postbuild/run.ts) — and a fourth that makes the QR codes while
- * Astro syncs and bundles (scripts/qr-ahead.ts). Astro starts at once, alongside the
- * validation, and its output is shown only once the content is valid; the
+ * Astro syncs and bundles (scripts/qr-ahead.ts). Astro and the QR codes start
+ * at once, alongside the validation, and its output is shown only once the content is valid; the
  * post-build steps then start while Astro is still writing, and build the
  * search index from the pages as they appear. This process only
  * orchestrates and swaps.
@@ -24,8 +24,12 @@ import { resolveContentDir } from '../src/lib/content-dir.ts';
 import { QR_AHEAD_ENV } from '../src/lib/qr.ts';
 
 const root = resolve(import.meta.dirname, '..');
-/** The priority (nice value) of work beside Astro: the validation and the QR codes. */
-const ASIDE_PRIORITY = 10;
+/**
+ * Priorities (nice values) of the work beside Astro's content sync: the QR
+ * codes, which must be done before Astro renders, then the validation, which
+ * has until the first pages are written.
+ */
+const PRIORITY = { qr: 5, check: 10 } as const;
 // A production build whatever the caller's environment: a test runner's NODE_ENV=test
 // would otherwise make Vite build in development mode, drafts included.
 process.env.NODE_ENV = 'production';
@@ -69,22 +73,27 @@ interface Child {
  * output is kept back until {@link Child.release} (and dropped if it is
  * killed first): Astro starts while the content is still being validated,
  * and a build stopped by validation prints only the content problems. With
- * `aside`, the child yields the processor to the others (a lower priority):
+ * `aside` (a nice value), the child yields the processor to the others:
  * its work has time to spare, Astro's does not.
  */
 function startScript(
 	script: string,
 	args: string[],
-	{ hold = false, input = false, aside = false, env = {} as NodeJS.ProcessEnv } = {},
+	{
+		hold = false,
+		input = false,
+		aside = 0,
+		env = {} as NodeJS.ProcessEnv,
+	}: { hold?: boolean; input?: boolean; aside?: number; env?: NodeJS.ProcessEnv } = {},
 ): Child {
 	const child = spawn(process.execPath, [HEAP, join(root, script), ...args], {
 		cwd: root,
 		env: { ...process.env, ...env },
 		stdio: [input ? 'pipe' : 'ignore', hold ? 'pipe' : 'inherit', hold ? 'pipe' : 'inherit'],
 	});
-	if (aside && child.pid !== undefined) {
+	if (aside > 0 && child.pid !== undefined) {
 		try {
-			setPriority(child.pid, ASIDE_PRIORITY);
+			setPriority(child.pid, aside);
 		} catch {
 			// Not allowed here: it runs at the usual priority.
 		}
@@ -157,7 +166,7 @@ async function main(): Promise<number> {
 	// Written by Astro before it renders: the pages the search index will hold (src/data/search-pages.ts).
 	const expected = `${staging}.search-pages.json`;
 	rmSync(expected, { force: true });
-	// Written once the content is valid, before Astro renders: the QR codes (scripts/qr-ahead.ts).
+	// Written before Astro renders: the QR codes (scripts/qr-ahead.ts).
 	const qrCodes = `${staging}.qr.json`;
 	rmSync(qrCodes, { force: true });
 	// Astro starts at once, on another core, while the content is validated;
@@ -177,26 +186,31 @@ async function main(): Promise<number> {
 		rmSync(rendered, { force: true });
 		rmSync(expected, { force: true });
 	};
+	// The codes pages will ask for, made on the core Astro leaves idle while it
+	// syncs and bundles — from the content's file names, so that they are done
+	// before Astro renders (at a 10,000-notice union, 8 s after it starts); made
+	// after the check, they were not, and the pages made them all again. Only
+	// time is at stake: its output is never shown, and a code it has not made
+	// by then is made as the pages render.
+	const qr = startScript('scripts/qr-ahead.ts', [qrCodes], { hold: true, aside: PRIORITY.qr });
 	// The content is validated, and the post-build steps' input written, in a
 	// process of its own: its memory is back before Astro and the index peak.
 	// Both run beside Astro's content sync, which is on the critical path and
 	// single-threaded but for its helpers (a 10,000-notice sync: 11 → 10 s).
 	const check = startScript('scripts/check.ts', [context, staging, String(startedAt)], {
-		aside: true,
+		aside: PRIORITY.check,
 	});
 	const t = translator(siteLocale(contentDir));
 	const valid = (await check.done).code === 0;
 	if (!valid) {
+		qr.kill();
+		await qr.done.catch(() => undefined);
 		await stopAstro();
-		rmSync(context, { force: true });
+		for (const file of [context, qrCodes, `${qrCodes}.tmp`]) rmSync(file, { force: true });
 		console.error(t('check.buildStopped'));
 		return 1;
 	}
 	astro.release();
-	// The codes pages will ask for, made on the core Astro leaves idle while it
-	// syncs and bundles. Only time is at stake: its output is never shown, and
-	// a code it has not made by then is made as the pages render.
-	const qr = startScript('scripts/qr-ahead.ts', [context, qrCodes], { hold: true, aside: true });
 
 	let postbuild: Child | undefined;
 	try {

@@ -13,17 +13,12 @@
  *   node scripts/check.ts [<context.json> <staging-dir> [<started-at>]]
  */
 import { writeFileSync } from 'node:fs';
+import { siteBase } from '../src/data/entries.ts';
 import { translator } from '../src/i18n/index.ts';
 import { resolveContentDir } from '../src/lib/content-dir.ts';
 import { validateContent } from '../src/lib/validate/index.ts';
 import { report } from '../src/lib/validate/report.ts';
 import type { PostBuildInput } from './postbuild/run.ts';
-
-/** The base path the site is served under: BASE, else the path of site.yaml's url. */
-function siteBase(url: string | undefined): string {
-	const path = process.env.BASE ?? (url ? new URL(url).pathname : '/');
-	return path.endsWith('/') ? path : `${path}/`;
-}
 
 async function main([context, staging, startedAt]: string[]): Promise<number> {
 	const started = Number(startedAt) || Date.now();

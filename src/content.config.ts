@@ -7,9 +7,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { defineCollection, reference } from 'astro:content';
-import { glob, type Loader } from 'astro/loaders';
+import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import type { z } from 'astro/zod';
 import { resolveContentDir } from './lib/content-dir.ts';
+import { leadingParagraphs } from './lib/excerpt.ts';
+import { mayShowImages } from './lib/markdown-body.ts';
 import { parseYaml } from './lib/validate/read.ts';
 import type { SchemaHelpers } from './schemas/common.ts';
 import { makeCompetitionSchema } from './schemas/competitions.ts';
@@ -35,11 +37,16 @@ function folder(collection: string, pattern: string): Loader {
 /**
  * A loader that keeps less in Astro's content store: it is saved to disk,
  * then bundled into the build as one module to compile and parse (67 MB at
- * a 10,000-notice union, seconds at each step). Pages read an entry's raw
- * body only for an excerpt where the editor wrote no `summary` (summaryOf in
- * src/data/entries.ts, the lobby screens), and never the copy of the front
- * matter Astro keeps beside the rendered HTML: entries with a summary are
- * stored without their body, and none with that copy.
+ * a 10,000-notice union, seconds at each step).
+ *
+ * - A Markdown body without images is not rendered here: its page renders it
+ *   from the file (src/data/markdown-bodies.ts), so the store holds none of its HTML.
+ * - Pages read an entry's raw body only for an excerpt where the editor wrote
+ *   no `summary` (summaryOf in src/data/entries.ts, the lobby screens), which
+ *   reads its first few hundred characters: entries with a summary are stored
+ *   without their body, the others with its leading paragraphs only.
+ * - Nothing reads the copy of the front matter Astro keeps beside the
+ *   rendered HTML: none is stored.
  */
 function lean(loader: Loader): Loader {
 	return {
@@ -47,18 +54,48 @@ function lean(loader: Loader): Loader {
 		load: (context) =>
 			loader.load({
 				...context,
+				...renderedWithPages(context),
 				store: {
 					...context.store,
 					set: ({ body, rendered, ...entry }) =>
 						context.store.set({
 							...entry,
-							...(body !== undefined && entry.data.summary === undefined ? { body } : {}),
+							...(body !== undefined && entry.data.summary === undefined
+								? { body: leadingParagraphs(body) }
+								: {}),
 							...(rendered
 								? { rendered: { ...rendered, metadata: { ...rendered.metadata, frontmatter: {} } } }
 								: {}),
 						}),
 				},
 			}),
+	};
+}
+
+/** How Astro's glob loader renders a kind of file (given to loaders, though not in the public type). */
+interface EntryType {
+	getRenderFunction?: (config: unknown) => Promise<(entry: { body?: string }) => Promise<unknown>>;
+}
+
+/**
+ * The loader context's entry types, with Markdown rendered only where the
+ * body may show images (Astro optimises those); the glob loader stores the
+ * others without `rendered`, and their pages render them.
+ */
+function renderedWithPages(context: LoaderContext): { entryTypes?: Map<string, EntryType> } {
+	const entryTypes = (context as LoaderContext & { entryTypes?: Map<string, EntryType> })
+		.entryTypes;
+	const markdown = entryTypes?.get('.md');
+	const renderFunction = markdown?.getRenderFunction;
+	if (!entryTypes || !markdown || !renderFunction) return {};
+	return {
+		entryTypes: new Map(entryTypes).set('.md', {
+			...markdown,
+			async getRenderFunction(config) {
+				const render = await renderFunction.call(markdown, config);
+				return async (entry) => (mayShowImages(entry.body ?? '') ? render(entry) : undefined);
+			},
+		}),
 	};
 }
 

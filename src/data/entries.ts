@@ -46,13 +46,19 @@ export function entryUrl(
 	return site.url ? new URL(base + entryPath(collection, id), site.url).href : undefined;
 }
 
+/** The sub-path the site is served under (with slashes): BASE, else the path of site.yaml's `url`, else `/`. */
+export function siteBase(url: string | undefined): string {
+	const path = process.env.BASE ?? (url ? new URL(url).pathname : '/');
+	return path.endsWith('/') ? path : `${path}/`;
+}
+
 /** The address of the site's home page online (with its sub-path `base`); undefined without the site's `url`. */
 export function siteUrl(site: { url?: string | undefined }, base: string): string | undefined {
 	return site.url ? new URL(base, site.url).href : undefined;
 }
 
 /** Absolute path of an entry's source file. */
-function sourceFile(entry: { filePath?: string | undefined }): string {
+export function sourceFile(entry: { filePath?: string | undefined }): string {
 	if (!entry.filePath) throw new Error('Entry has no file path');
 	return resolve(process.cwd(), entry.filePath);
 }
@@ -65,7 +71,7 @@ export function contentFile(entry: { filePath?: string | undefined }): string {
 /** Excerpts already made, by entry: a notice is summarised on every list it is in. */
 const excerpts = new WeakMap<object, string>();
 
-/** The summary the editor wrote, or an excerpt of the body (the content store keeps a body only where there is no summary: `lean` in src/content.config.ts). */
+/** The summary the editor wrote, or an excerpt of the body (the content store keeps a body only where there is no summary, and only its leading paragraphs: `lean` in src/content.config.ts). */
 export function summaryOf(entry: {
 	data: { summary?: string | undefined };
 	body?: string | undefined;

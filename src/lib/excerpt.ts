@@ -11,11 +11,27 @@ export const EXCERPT_LENGTH = 120;
 /** Sentence ends after which an excerpt may stop. */
 const SENTENCE_END = /[。！？；.!?;]/u;
 
-/** The body's prose as one line of plain text. */
-export function plainText(markdown: string): string {
+/**
+ * Characters of a body's prose (runs of white space counted as one) that
+ * anything summarising it reads at most: an excerpt ({@link EXCERPT_LENGTH})
+ * and a lobby screen's summary (150 ems at most, 273 characters of the
+ * narrowest, 0.55 em, after a salutation of up to 22: display-fit.ts).
+ */
+export const LEADING_PROSE = 400;
+
+/**
+ * A body's lines as plainText reads them — prose with its Markdown removed,
+ * `''` for a paragraph break — and the blank lines outside code fences
+ * (where a body can be cut without changing how the rest reads).
+ */
+function proseLines(markdown: string): {
+	lines: string[];
+	breaks: Array<{ raw: number; prose: number }>;
+} {
 	const lines: string[] = [];
+	const breaks: Array<{ raw: number; prose: number }> = [];
 	let fence: string | undefined;
-	for (const raw of markdown.replace(/\r\n?/g, '\n').split('\n')) {
+	for (const [at, raw] of markdown.split('\n').entries()) {
 		const line = raw.trim();
 		const fenceMark = /^(```|~~~)/.exec(line)?.[1];
 		if (fence) {
@@ -26,6 +42,7 @@ export function plainText(markdown: string): string {
 			fence = fenceMark;
 			continue;
 		}
+		if (line === '') breaks.push({ raw: at, prose: lines.length });
 		if (
 			line === '' ||
 			/^#{1,6}\s/.test(line) || // headings
@@ -39,12 +56,50 @@ export function plainText(markdown: string): string {
 		}
 		lines.push(inline(line.replace(/^>\s?/, '').replace(/^([-*+]|\d+[.)])\s+/, '')));
 	}
+	return { lines, breaks };
+}
+
+function joinProse(lines: readonly string[]): string {
 	return lines
 		.join('\n')
 		.split(/\n{2,}/)
 		.map((p) => p.replace(/\n/g, joinerFor(p)).trim())
 		.filter(Boolean)
 		.join(' ');
+}
+
+const normalised = (markdown: string) => markdown.replace(/\r\n?/g, '\n');
+
+/** The body's prose as one line of plain text. */
+export function plainText(markdown: string): string {
+	return joinProse(proseLines(normalised(markdown)).lines);
+}
+
+/**
+ * The leading paragraphs of a body: up to the first blank line (outside
+ * code fences) before which its plain text has at least `chars` characters,
+ * or the whole body. The plain text of what is kept begins the body's own,
+ * so an excerpt or a summary of up to `chars` characters is the same made
+ * from either — the content store keeps only this much of a long body
+ * (src/content.config.ts).
+ */
+export function leadingParagraphs(markdown: string, chars: number = LEADING_PROSE): string {
+	const text = normalised(markdown);
+	if (text.length <= chars) return markdown;
+	const raw = text.split('\n');
+	const { lines, breaks } = proseLines(text);
+	let rawLength = 0;
+	let counted = 0;
+	for (const at of breaks) {
+		for (; counted < at.raw; counted++) rawLength += raw[counted]!.length + 1;
+		// The plain text is never longer than the raw text it comes from: only then is it counted.
+		if (
+			rawLength >= chars &&
+			[...joinProse(lines.slice(0, at.prose)).replace(/\s+/g, ' ')].length >= chars
+		)
+			return raw.slice(0, at.raw).join('\n');
+	}
+	return markdown;
 }
 
 /** About `length` characters of the body's prose, ending at a sentence end when possible, else with an ellipsis. */

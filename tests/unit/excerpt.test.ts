@@ -1,5 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { excerpt, plainText } from '../../src/lib/excerpt.ts';
+import { clipText, SUMMARY_BUDGET, withoutSalutation } from '../../src/lib/display-fit.ts';
+import { excerpt, LEADING_PROSE, leadingParagraphs, plainText } from '../../src/lib/excerpt.ts';
 
 describe('plainText', () => {
 	it.each([
@@ -59,5 +62,82 @@ describe('excerpt', () => {
 
 	it('does not end an ellipsis after a comma', () => {
 		expect(excerpt('甲乙丙丁戊己庚辛，壬癸子丑寅卯辰巳午未申酉戌亥', 9)).toBe('甲乙丙丁戊己庚辛…');
+	});
+});
+
+/** The Markdown bodies of the demo union. */
+function demoBodies(): string[] {
+	const bodies: string[] = [];
+	const walk = (dir: string) => {
+		for (const entry of readdirSync(dir, { withFileTypes: true })) {
+			const path = join(dir, entry.name);
+			if (entry.isDirectory()) walk(path);
+			else if (/\.mdx?$/.test(entry.name))
+				bodies.push(readFileSync(path, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''));
+		}
+	};
+	walk(join(import.meta.dirname, '../../content'));
+	return bodies;
+}
+
+describe('leadingParagraphs', () => {
+	/** Everything that summarises a body: excerpts, and the lobby screens' summaries. */
+	const summaries = (markdown: string) => [
+		excerpt(markdown),
+		...Object.values(SUMMARY_BUDGET).map(
+			(budget) => clipText(withoutSalutation(plainText(markdown)), budget).text,
+		),
+	];
+
+	it('keeps what every summary reads, of every demo body and of long ones made from them', () => {
+		const bodies = demoBodies();
+		expect(bodies.length).toBeGreaterThan(20);
+		// Long bodies too: each demo body followed by the next two, fenced code and tables included.
+		const long = bodies.map((body, i) =>
+			[
+				body,
+				bodies[(i + 1) % bodies.length],
+				'```\n代码\n\n仍是代码\n```',
+				bodies[(i + 2) % bodies.length],
+			].join('\n\n'),
+		);
+		let shortened = 0;
+		for (const body of [...bodies, ...long]) {
+			const lead = leadingParagraphs(body);
+			expect(summaries(lead)).toEqual(summaries(body));
+			expect(plainText(body).startsWith(plainText(lead))).toBe(true);
+			if (lead.length < body.length) shortened++;
+		}
+		expect(shortened).toBeGreaterThan(bodies.length / 2);
+	});
+
+	it('returns a short body whole', () => {
+		const body = '各位职工：\n\n本周五下午停电检修。\n\n特此通知。';
+		expect(leadingParagraphs(body)).toBe(body);
+	});
+
+	it('cuts at the first paragraph end with enough prose, never inside a code fence', () => {
+		const p = '职工之家开放时间调整。'.repeat(14); // 154 characters
+		const fence = ['```', p, '', p, '```'];
+		const body = [p, '', p, '', ...fence, '', p, '', p].join('\n');
+		// Two paragraphs are 309 characters of prose, the fence none: the cut follows the third.
+		const lead = leadingParagraphs(body);
+		expect(lead).toBe([p, '', p, '', ...fence, '', p].join('\n'));
+		expect(plainText(lead)).toBe([p, p, p].join(' '));
+	});
+
+	it('counts prose, not Markdown, towards the characters kept', () => {
+		const link = '[通知](https://example.com/a/very/long/address/that/is/not/prose/at/all/)';
+		const body = Array(20).fill(`${link}${link}${link}。`).join('\n\n');
+		const lead = leadingParagraphs(body, 60);
+		expect([...plainText(lead)].length).toBeGreaterThanOrEqual(60);
+		expect([...plainText(lead)].length).toBeLessThan(60 + 10);
+	});
+
+	it('reads Windows line ends', () => {
+		const paragraph = '安全生产月活动安排如下。'.repeat(20);
+		const body = [paragraph, paragraph, paragraph].join('\r\n\r\n');
+		expect(plainText(leadingParagraphs(body))).toBe([paragraph, paragraph].join(' '));
+		expect(LEADING_PROSE).toBeLessThan(2 * [...paragraph].length);
 	});
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -164,25 +164,43 @@ describe('QR codes made ahead (scripts/qr-ahead.ts)', () => {
 	});
 
 	it('cover every notice, model worker, competition and unit, and the home page', async () => {
-		const validation = await validateContent(join(import.meta.dirname, '../../content'));
-		const texts = qrTexts({ validation, base: '/gongkai/' });
-		const site = 'https://union.example.com/gongkai/';
-		for (const collection of ['notices', 'model-workers', 'competitions', 'units']) {
-			const entries = validation.entries.filter(
-				(e) => e.collection === collection && e.data?.draft !== true,
-			);
-			expect(entries.length).toBeGreaterThan(0);
-			for (const entry of entries) expect(texts).toContain(`${site}${collection}/${entry.id}/`);
+		const demo = join(import.meta.dirname, '../../content');
+		const validation = await validateContent(demo);
+		vi.stubEnv('BASE', '/gongkai/');
+		try {
+			const texts = qrTexts(demo);
+			const site = 'https://union.example.com/gongkai/';
+			for (const collection of ['notices', 'model-workers', 'competitions', 'units']) {
+				const entries = validation.entries.filter(
+					(e) => e.collection === collection && e.data?.draft !== true,
+				);
+				expect(entries.length).toBeGreaterThan(0);
+				for (const entry of entries) expect(texts).toContain(`${site}${collection}/${entry.id}/`);
+			}
+			expect(texts).toContain(site);
+			expect(texts.some((text) => text.includes('/policies/'))).toBe(false);
+			// Notices first: the pages that ask for codes first.
+			expect(texts[0]).toContain('/notices/');
+		} finally {
+			vi.unstubAllEnvs();
 		}
-		expect(texts).toContain(site);
-		expect(texts.some((text) => text.includes('/policies/'))).toBe(false);
-		// No site address, no codes.
-		expect(
-			qrTexts({
-				validation: { ...validation, site: { ...validation.site!, url: undefined } },
-				base: '/',
-			}),
-		).toEqual([]);
+	});
+
+	it('are none without the site address', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'gk-qr-ahead-'));
+		try {
+			mkdirSync(join(dir, 'notices/2026'), { recursive: true });
+			writeFileSync(join(dir, 'notices/2026/a.md'), '---\ntitle: 通知\n---\n');
+			writeFileSync(join(dir, 'site.yaml'), 'name: 工会\n');
+			expect(qrTexts(dir)).toEqual([]);
+			writeFileSync(join(dir, 'site.yaml'), 'name: 工会\nurl: https://union.example.com/\n');
+			expect(qrTexts(dir)).toEqual([
+				'https://union.example.com/notices/2026/a/',
+				'https://union.example.com/',
+			]);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });
 

@@ -126,6 +126,18 @@ function listFiles(dir: string): string[] {
 		.sort();
 }
 
+/** The entry files of a collection: paths inside its folder, `/`-separated, sorted. */
+export function entryFiles(contentDir: string, collection: CollectionName): string[] {
+	return listFiles(join(contentDir, collection)).filter((name) =>
+		ENTRY_EXTENSIONS[collection].includes(extname(name).toLowerCase()),
+	);
+}
+
+/** An entry's id: its file's path inside the collection folder, without the extension. */
+export function entryId(name: string): string {
+	return name.slice(0, -extname(name).length);
+}
+
 /** Reads one entry file. */
 export function readEntry(
 	contentDir: string,
@@ -135,7 +147,7 @@ export function readEntry(
 	const absolute = join(contentDir, collection, name);
 	const file = relative(contentDir, absolute).split(sep).join('/');
 	const ext = extname(name).toLowerCase();
-	const id = name.slice(0, -ext.length);
+	const id = entryId(name);
 	const problems: Problem[] = [];
 	if (!isValidId(id)) problems.push({ file, field: '', code: 'invalidId', params: { found: id } });
 	const source = readFileSync(absolute, 'utf8');
@@ -181,8 +193,7 @@ export function readContent(contentDir: string): ReadResult {
 	}
 	const entries: RawEntry[] = [];
 	for (const collection of COLLECTIONS) {
-		for (const name of listFiles(join(contentDir, collection))) {
-			if (!ENTRY_EXTENSIONS[collection].includes(extname(name).toLowerCase())) continue;
+		for (const name of entryFiles(contentDir, collection)) {
 			const { entry, problems: found } = readEntry(contentDir, collection, name);
 			entries.push(entry);
 			problems.push(...found);

@@ -1,0 +1,30 @@
+/**
+ * Markdown bodies that are rendered with their pages instead of when the
+ * content is loaded (src/data/markdown-bodies.ts): the content store, which Astro
+ * saves and bundles into the build as one module, then holds none of their
+ * HTML. Bodies with images are left to Astro, which optimises the images.
+ */
+
+/** Front matter as Astro's content layer finds it (@astrojs/internal-helpers `frontmatter.js`). */
+const FRONT_MATTER = /(?:^\uFEFF?|^\s*\n)(?:---|\+\+\+)([\s\S]*?\n)(?:---|\+\+\+)/;
+const FRONT_MATTER_FENCE = /(?:^\uFEFF?|^\s*\n)(---|\+\+\+)/;
+
+/**
+ * The body of a Markdown file as Astro's content layer gives it to the
+ * Markdown processor: the file without its front matter and fences, trimmed.
+ */
+export function markdownBody(source: string): string {
+	const yaml = FRONT_MATTER.exec(source)?.[1];
+	if (yaml === undefined) return source.trim();
+	const fence = FRONT_MATTER_FENCE.exec(source)?.[1] ?? '---';
+	return source.replace(`${fence}${yaml}${fence}`, '').trim();
+}
+
+/**
+ * Whether a Markdown body may show an image (`![…](…)`, `![…][…]` or an
+ * `<img>` tag) — Astro renders those, as their images are optimised then. A
+ * false alarm (`\![` in text) only means Astro renders that body.
+ */
+export function mayShowImages(body: string): boolean {
+	return /!\[|<img\b/i.test(body);
+}
