@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { clipText, SUMMARY_BUDGET, withoutSalutation } from '../../src/lib/display-fit.ts';
 import { excerpt, LEADING_PROSE, leadingParagraphs, plainText } from '../../src/lib/excerpt.ts';
+import { demoFiles } from './demo-files.ts';
 
 describe('plainText', () => {
 	it.each([
@@ -67,17 +67,9 @@ describe('excerpt', () => {
 
 /** The Markdown bodies of the demo union. */
 function demoBodies(): string[] {
-	const bodies: string[] = [];
-	const walk = (dir: string) => {
-		for (const entry of readdirSync(dir, { withFileTypes: true })) {
-			const path = join(dir, entry.name);
-			if (entry.isDirectory()) walk(path);
-			else if (/\.mdx?$/.test(entry.name))
-				bodies.push(readFileSync(path, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''));
-		}
-	};
-	walk(join(import.meta.dirname, '../../content'));
-	return bodies;
+	return demoFiles(/\.mdx?$/).map((file) =>
+		readFileSync(file, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''),
+	);
 }
 
 describe('leadingParagraphs', () => {

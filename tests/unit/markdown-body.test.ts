@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bodyHtml, markdown, rendersWithPage } from '../../src/data/markdown-bodies.ts';
 import { markdownBody, mayShowImages } from '../../src/lib/markdown-body.ts';
+import { demoFiles } from './demo-files.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -26,20 +27,6 @@ const { markdownContentEntryType: astroMarkdown } = (await import(
 		.href
 )) as { markdownContentEntryType: AstroEntryType };
 
-/** Every Markdown file of the demo union. */
-function demoMarkdown(): string[] {
-	const files: string[] = [];
-	const walk = (dir: string) => {
-		for (const entry of readdirSync(dir, { withFileTypes: true })) {
-			const path = join(dir, entry.name);
-			if (entry.isDirectory()) walk(path);
-			else if (entry.name.endsWith('.md')) files.push(path);
-		}
-	};
-	walk(join(root, 'content'));
-	return files;
-}
-
 const temp = mkdtempSync(join(tmpdir(), 'gongkai-markdown-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
@@ -58,7 +45,7 @@ const EDGE_CASES: Record<string, string> = {
 for (const [name, text] of Object.entries(EDGE_CASES)) writeFileSync(join(temp, name), text);
 
 describe('Markdown bodies rendered with their pages', () => {
-	const files = [...demoMarkdown(), ...Object.keys(EDGE_CASES).map((name) => join(temp, name))];
+	const files = [...demoFiles(/\.md$/), ...Object.keys(EDGE_CASES).map((name) => join(temp, name))];
 
 	it('are found in the file as Astro finds them', async () => {
 		expect(files.length).toBeGreaterThan(20);

@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
+import { demoFiles } from './demo-files.ts';
 import {
 	changeWitnesses,
 	toHongKong,
@@ -19,16 +19,9 @@ const configs = (OpenCC.Locale as unknown as { configs: Record<string, never> })
 
 /** Every line of the demo union's text (Simplified), with some Traditional and Hong Kong text. */
 function corpus(): string[] {
-	const lines: string[] = [];
-	const walk = (dir: string) => {
-		for (const entry of readdirSync(dir, { withFileTypes: true })) {
-			const path = join(dir, entry.name);
-			if (entry.isDirectory()) walk(path);
-			else if (/\.(md|mdx|ya?ml|csv)$/.test(entry.name))
-				lines.push(...readFileSync(path, 'utf8').split('\n'));
-		}
-	};
-	walk(join(import.meta.dirname, '../../content'));
+	const lines = demoFiles(/\.(md|mdx|ya?ml|csv)$/).flatMap((file) =>
+		readFileSync(file, 'utf8').split('\n'),
+	);
 	lines.push(
 		'關於開展2026年度職工技能競賽的通知',
 		'頭髮、發展、乾隆年間的乾燥天氣',
