@@ -50,7 +50,7 @@ import {
 	type Shard,
 	type ShardPage,
 } from '../../src/lib/search-shards.ts';
-import { shardByShard } from '../../src/lib/render-order.ts';
+import { inRenderOrder } from '../../src/lib/render-order.ts';
 import { htmlLang, indexableHtml, sortKey, sourceDocument } from '../../src/lib/search-text.ts';
 import type { Translate } from '../../src/lib/problems.ts';
 import type { ValidationResult } from '../../src/lib/validate/index.ts';
@@ -1045,9 +1045,10 @@ export async function indexSite(options: IndexOptions): Promise<IndexStats> {
 				() => {
 					if (!stream && expected && existsSync(expected)) {
 						const pages = readExpected(expected);
-						stream = new ShardStream(planShards(pages, maxPages));
+						const plan = planShards(pages, maxPages);
+						stream = new ShardStream(plan);
 						// In the order Astro writes them (astro.config.mjs), which each look follows.
-						if (pages.length > 0) announced = shardByShard(pages, maxPages).map(htmlFile);
+						if (pages.length > 0) announced = inRenderOrder(plan).map(htmlFile);
 						trace('expected pages read');
 					}
 					stream?.feed(reader.pages);

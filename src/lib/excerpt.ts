@@ -24,14 +24,14 @@ export const LEADING_PROSE = 400;
  * `''` for a paragraph break — and the blank lines outside code fences
  * (where a body can be cut without changing how the rest reads).
  */
-function proseLines(markdown: string): {
+function proseLines(raws: readonly string[]): {
 	lines: string[];
 	breaks: Array<{ raw: number; prose: number }>;
 } {
 	const lines: string[] = [];
 	const breaks: Array<{ raw: number; prose: number }> = [];
 	let fence: string | undefined;
-	for (const [at, raw] of markdown.split('\n').entries()) {
+	for (const [at, raw] of raws.entries()) {
 		const line = raw.trim();
 		const fenceMark = /^(```|~~~)/.exec(line)?.[1];
 		if (fence) {
@@ -72,7 +72,7 @@ const normalised = (markdown: string) => markdown.replace(/\r\n?/g, '\n');
 
 /** The body's prose as one line of plain text. */
 export function plainText(markdown: string): string {
-	return joinProse(proseLines(normalised(markdown)).lines);
+	return joinProse(proseLines(normalised(markdown).split('\n')).lines);
 }
 
 /**
@@ -87,7 +87,7 @@ export function leadingParagraphs(markdown: string, chars: number = LEADING_PROS
 	const text = normalised(markdown);
 	if (text.length <= chars) return markdown;
 	const raw = text.split('\n');
-	const { lines, breaks } = proseLines(text);
+	const { lines, breaks } = proseLines(raw);
 	let rawLength = 0;
 	let counted = 0;
 	for (const at of breaks) {

@@ -6,17 +6,16 @@
  */
 
 /** Front matter as Astro's content layer finds it (@astrojs/internal-helpers `frontmatter.js`). */
-const FRONT_MATTER = /(?:^\uFEFF?|^\s*\n)(?:---|\+\+\+)([\s\S]*?\n)(?:---|\+\+\+)/;
-const FRONT_MATTER_FENCE = /(?:^\uFEFF?|^\s*\n)(---|\+\+\+)/;
+const FRONT_MATTER = /(?:^\uFEFF?|^\s*\n)(---|\+\+\+)([\s\S]*?\n)(?:---|\+\+\+)/;
 
 /**
  * The body of a Markdown file as Astro's content layer gives it to the
  * Markdown processor: the file without its front matter and fences, trimmed.
  */
 export function markdownBody(source: string): string {
-	const yaml = FRONT_MATTER.exec(source)?.[1];
-	if (yaml === undefined) return source.trim();
-	const fence = FRONT_MATTER_FENCE.exec(source)?.[1] ?? '---';
+	const [, fence, yaml] = FRONT_MATTER.exec(source) ?? [];
+	if (fence === undefined || yaml === undefined) return source.trim();
+	// As Astro does: the front matter between two fences like the first one.
 	return source.replace(`${fence}${yaml}${fence}`, '').trim();
 }
 

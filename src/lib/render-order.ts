@@ -10,6 +10,7 @@ import {
 	DEFAULT_SHARD_PAGES,
 	planShards,
 	shardPagesSetting,
+	type Shard,
 	type ShardPage,
 } from './search-shards.ts';
 
@@ -54,7 +55,12 @@ export function announcedFirst<T extends PathToRender>(
  * a small one, written while Astro renders the lists.
  */
 export function shardByShard(pages: readonly ShardPage[], maxPages: number): string[] {
-	return planShards(pages, maxPages)
+	return inRenderOrder(planShards(pages, maxPages));
+}
+
+/** The pages of a shard plan in the order {@link shardByShard} renders them: the largest shard first. */
+export function inRenderOrder(plan: readonly Shard[]): string[] {
+	return plan
 		.map((shard, i) => ({ shard, i }))
 		.sort((a, b) => b.shard.paths.length - a.shard.paths.length || a.i - b.i)
 		.flatMap(({ shard }) => shard.paths);

@@ -1,16 +1,7 @@
-import {
-	existsSync,
-	mkdirSync,
-	mkdtempSync,
-	readdirSync,
-	readFileSync,
-	rmSync,
-	statSync,
-	writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { temporaryFolders } from './temp-folders.ts';
 import { translator } from '../../src/i18n/index.ts';
 import { DEFAULT_SHARD_PAGES } from '../../src/lib/search-shards.ts';
 import { foldText, parseFoldTable } from '../../src/lib/search-fold.ts';
@@ -26,22 +17,8 @@ import {
 } from '../../scripts/postbuild/search.ts';
 
 const t = translator('zh-CN');
-let dirs: string[] = [];
-afterEach(() => {
-	for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-	dirs = [];
-});
-
-/** A built site in a temporary folder: path → HTML. */
-function site(files: Record<string, string>): string {
-	const dir = mkdtempSync(join(tmpdir(), 'gk-search-'));
-	dirs.push(dir);
-	for (const [path, html] of Object.entries(files)) {
-		mkdirSync(dirname(join(dir, path)), { recursive: true });
-		writeFileSync(join(dir, path), html);
-	}
-	return dir;
-}
+/** Built sites in temporary folders: path → HTML. */
+const { folder, site } = temporaryFolders('gk-search-');
 const page = (body: string, lang = 'zh-CN') =>
 	`<!doctype html><html${lang ? ` lang="${lang}"` : ''}><head><title>x</title></head><body>${body}</body></html>`;
 const detail = (title: string) =>
@@ -113,8 +90,7 @@ describe('indexSite', () => {
 	}, 60_000);
 
 	it('reads pages while they are written, and again those changed after it read them', async () => {
-		const root = mkdtempSync(join(tmpdir(), 'gk-follow-'));
-		dirs.push(root);
+		const root = folder();
 		const dir = join(root, 'dist'); // Not there yet: Astro makes it.
 		const write = (path: string, html: string) => {
 			mkdirSync(dirname(join(dir, path)), { recursive: true });
@@ -245,8 +221,7 @@ describe('indexSite on a large site', () => {
 		cacheDir: string | false = false,
 		ahead: false | 'written' | 'cached' = false,
 	) {
-		const root = mkdtempSync(join(tmpdir(), 'gk-stream-'));
-		dirs.push(root);
+		const root = folder();
 		const dir = join(root, 'dist');
 		const write = (path: string, html: string) => {
 			mkdirSync(dirname(join(dir, path)), { recursive: true });
@@ -296,8 +271,7 @@ describe('indexSite on a large site', () => {
 		expect(stats.shards.map((s) => s.digest)).toEqual(reference.shards.map((s) => s.digest));
 
 		// Built again with the shards in the cache: the streamed ones are dropped unused.
-		const cacheDir = mkdtempSync(join(tmpdir(), 'gk-search-cache-'));
-		dirs.push(cacheDir);
+		const cacheDir = folder();
 		await indexSite({ dir: site(files()), t, shardPages: 4, cacheDir });
 		const again = await follow(announced, undefined, cacheDir);
 		expect(again.stats.shards.map((s) => `${s.reused}:${s.streamed}`)).toEqual(
@@ -309,8 +283,7 @@ describe('indexSite on a large site', () => {
 	it('writes the shards while "Astro" renders pages the index does not hold, and uses them only if the pages stayed the same', async () => {
 		const once = site(files());
 		const reference = await indexSite({ dir: once, t, shardPages: 4, cacheDir: false });
-		const cacheDir = mkdtempSync(join(tmpdir(), 'gk-search-cache-'));
-		dirs.push(cacheDir);
+		const cacheDir = folder();
 		const { stats, dir } = await follow(announced, undefined, cacheDir, 'written');
 		expect(flags(stats, 'ahead')).toEqual(every(true));
 		expect(indexFiles(dir)).toEqual(indexFiles(once));
@@ -381,8 +354,7 @@ describe('indexSite on a large site', () => {
 	}, 60_000);
 
 	it('copies unchanged shards from the cache and indexes only what changed', async () => {
-		const cacheDir = mkdtempSync(join(tmpdir(), 'gk-search-cache-'));
-		dirs.push(cacheDir);
+		const cacheDir = folder();
 		const first = await indexSite({ dir: site(files()), t, shardPages: 4, cacheDir });
 		expect(first.shards.every((s) => !s.reused)).toBe(true);
 

@@ -1,26 +1,13 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { readSite, readSiteInWorker } from '../../scripts/postbuild/site-pass.ts';
 import { writeVersion } from '../../scripts/postbuild/version.ts';
 import type { PostBuildContext } from '../../scripts/postbuild/index.ts';
 import { VERSION_PLACEHOLDER } from '../../src/lib/display-version.ts';
+import { temporaryFolders } from './temp-folders.ts';
 
-const dirs: string[] = [];
-afterEach(() => {
-	for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function site(files: Record<string, string>): string {
-	const dir = mkdtempSync(join(tmpdir(), 'gk-pass-'));
-	dirs.push(dir);
-	for (const [file, text] of Object.entries(files)) {
-		mkdirSync(dirname(join(dir, file)), { recursive: true });
-		writeFileSync(join(dir, file), text);
-	}
-	return dir;
-}
+const { site } = temporaryFolders('gk-pass-');
 
 const pages = {
 	'index.html': '<p>首页</p>',
